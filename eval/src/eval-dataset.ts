@@ -1,0 +1,62 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { GovchatError, isQueryLang, type QueryLang } from '@govchat/core';
+
+/** One evaluation query (the dataset format maintainers keep their own sets in). */
+export interface EvalQuery {
+  readonly bot: string;
+  readonly query: string;
+  readonly lang: QueryLang;
+  /** FAQ ids that answer it; empty means the bot must abstain. */
+  readonly expected: readonly string[];
+  readonly history?: readonly string[];
+  /** 1-based line in the dataset file. */
+  readonly line: number;
+}
+
+const querySchema = z.strictObject({
+  bot: z.string().min(1),
+  query: z.string().min(1),
+  lang: z.string().refine(isQueryLang, 'must be one of en, zh-HK, yue, zh-CN, mixed'),
+  expected: z.array(z.string().min(1)),
+  history: z.array(z.string()).optional(),
+  // Free-form notes maintainers keep beside a query.
+  note: z.string().optional(),
+});
+
+/**
+ * Reads a JSONL dataset; errors name file, line and field.
+ *
+ * @example const queries = await loadDataset('eval/datasets/test.jsonl');
+ */
+export async function loadDataset(file: string): Promise<EvalQuery[]> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (cause) {
+    throw new GovchatError('NOT_FOUND', 'dataset file not found', { file, cause });
+  }
+  return parseDataset(text, file);
+}
+
+export function parseDataset(text: string, file = 'dataset.jsonl'): EvalQuery[] {
+  const out: EvalQuery[] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    if (raw.trim() === '') return;
+    const line = i + 1;
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch (cause) {
+      throw new GovchatError('INVALID_INPUT', 'not valid JSON', { file, line, cause });
+    }
+    const result = querySchema.safeParse(value);
+    if (!result.success) {
+      const issue = result.error.issues[0]!;
+      throw new GovchatError('INVALID_INPUT', issue.message, { file, line, field: issue.path.map(String).join('.') || undefined });
+    }
+    const { note: _note, ...q } = result.data;
+    out.push({ ...q, lang: q.lang as QueryLang, line });
+  });
+  return out;
+}

@@ -1,0 +1,112 @@
+import type { QueryLang } from '@govchat/core';
+
+/** What the pipeline did with one query. */
+export interface EvalRecord {
+  readonly bot: string;
+  readonly query: string;
+  readonly lang: QueryLang;
+  readonly expected: readonly string[];
+  /** Retrieved FAQ ids, best first (whether or not the bot abstained). */
+  readonly ranked: readonly string[];
+  readonly abstained: boolean;
+  readonly latencyMs: number;
+  readonly confidence: number;
+  readonly history?: readonly string[];
+}
+
+export interface PrecisionRecall {
+  readonly precision: number;
+  readonly recall: number;
+  readonly f1: number;
+}
+
+export interface EvalMetrics {
+  readonly n: number;
+  /** Share of queries whose final decision is right: top answer expected, or abstained when out of scope. */
+  readonly accuracy: number;
+  /** Over in-scope queries, on the ranked list. */
+  readonly hitAt1: number;
+  readonly hitAt3: number;
+  readonly mrr: number;
+  /** Out-of-scope is the positive class. */
+  readonly abstain: PrecisionRecall;
+  readonly byLang: Record<string, { n: number; accuracy: number; hitAt1: number }>;
+  readonly byBot: Record<string, { n: number; accuracy: number }>;
+  readonly latencyMs: { p50: number; p95: number };
+}
+
+/** Whether the bot's final decision on a query was right. */
+export function isCorrect(r: EvalRecord): boolean {
+  if (r.expected.length === 0) return r.abstained;
+  return !r.abstained && r.ranked[0] !== undefined && r.expected.includes(r.ranked[0]);
+}
+
+/** 1-based rank of the first expected id in the ranked list, or 0 when absent. */
+export function firstRelevantRank(r: EvalRecord): number {
+  const i = r.ranked.findIndex((id) => r.expected.includes(id));
+  return i < 0 ? 0 : i + 1;
+}
+
+/**
+ * @example computeMetrics(records).byLang.yue?.accuracy
+ */
+export function computeMetrics(records: readonly EvalRecord[]): EvalMetrics {
+  const inScope = records.filter((r) => r.expected.length > 0);
+  const ranks = inScope.map(firstRelevantRank);
+  const byLang: Record<string, { n: number; accuracy: number; hitAt1: number }> = {};
+  for (const [lang, group] of groupBy(records, (r) => r.lang)) {
+    const scoped = group.filter((r) => r.expected.length > 0);
+    byLang[lang] = { n: group.length, accuracy: share(group, isCorrect), hitAt1: share(scoped, (r) => firstRelevantRank(r) === 1) };
+  }
+  const byBot: Record<string, { n: number; accuracy: number }> = {};
+  for (const [bot, group] of groupBy(records, (r) => r.bot)) byBot[bot] = { n: group.length, accuracy: share(group, isCorrect) };
+  const latencies = records.map((r) => r.latencyMs).sort((a, b) => a - b);
+  return {
+    n: records.length,
+    accuracy: share(records, isCorrect),
+    hitAt1: share(ranks, (k) => k === 1),
+    hitAt3: share(ranks, (k) => k >= 1 && k <= 3),
+    mrr: ranks.length === 0 ? 0 : round(ranks.reduce((sum, k) => sum + (k === 0 ? 0 : 1 / k), 0) / ranks.length),
+    abstain: abstention(records),
+    byLang,
+    byBot,
+    latencyMs: { p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95) },
+  };
+}
+
+/** Precision/recall/F1 of abstaining, out-of-scope being the positive class. Undefined ratios are 0. */
+export function abstention(records: readonly EvalRecord[]): PrecisionRecall {
+  const tp = records.filter((r) => r.abstained && r.expected.length === 0).length;
+  const fp = records.filter((r) => r.abstained && r.expected.length > 0).length;
+  const fn = records.filter((r) => !r.abstained && r.expected.length === 0).length;
+  const precision = tp + fp === 0 ? 0 : tp / (tp + fp);
+  const recall = tp + fn === 0 ? 0 : tp / (tp + fn);
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { precision: round(precision), recall: round(recall), f1: round(f1) };
+}
+
+/** Nearest-rank percentile of sorted values (0 for none). */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1));
+  return round(sorted[index]!);
+}
+
+function share<T>(items: readonly T[], test: (item: T) => boolean): number {
+  return items.length === 0 ? 0 : round(items.filter(test).length / items.length);
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list === undefined) out.set(k, [item]);
+    else list.push(item);
+  }
+  return out;
+}
+
+function round(value: number): number {
+  return Math.round(value * 1e4) / 1e4;
+}

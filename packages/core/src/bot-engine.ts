@@ -1,0 +1,179 @@
+import { ANSWER_MESSAGES } from './answer-messages.js';
+import type { Answerer } from './answerer.js';
+import type { BotIndex } from './bot-index.js';
+import type { BotConfig } from './corpus-schema.js';
+import { detectLanguage, type AnswerLang, type QueryLang } from './detect-language.js';
+import { createExtractiveAnswerer, localiseQuestion, streamText } from './extractive-answerer.js';
+import { createHybridRetriever } from './hybrid-retriever.js';
+import { checkInput } from './injection-guard.js';
+import { toSimplified } from './normalise-text.js';
+import { RETRIEVAL_CALIBRATION } from './retrieval-calibration.js';
+import type { RetrievalResult, Retriever } from './retriever.js';
+
+export interface AskInput {
+  readonly text: string;
+  /** Earlier user turns of this conversation, oldest first. */
+  readonly history?: readonly string[];
+  /** Answer in this language instead of the question's (the widget's EN / 繁 / 简 switch). */
+  readonly lang?: AnswerLang;
+  readonly signal?: AbortSignal;
+}
+
+export type AbstainReason = 'low-confidence' | 'refused' | 'empty';
+
+export interface AnswerSource {
+  readonly id: string;
+  readonly question: string;
+  readonly url?: string;
+  readonly score: number;
+}
+
+export interface RelatedQuestion {
+  readonly id: string;
+  readonly question: string;
+}
+
+/** Everything known about an answer before its text streams. */
+export interface AnswerPlan {
+  readonly lang: AnswerLang;
+  readonly queryLang: QueryLang;
+  readonly abstained: boolean;
+  readonly reason?: AbstainReason;
+  readonly confidence: number;
+  readonly usedHistory: boolean;
+  readonly sources: readonly AnswerSource[];
+  readonly related: readonly RelatedQuestion[];
+  readonly answerer: string;
+  /** Ids of the retrieved FAQs, best first (also when abstaining): for evaluation and debugging. */
+  readonly ranked: readonly string[];
+  /** The answer text, chunk by chunk. */
+  readonly chunks: AsyncIterable<string>;
+}
+
+/** `govchat ask --json` and `POST /api/bots/:id/ask` answer with this. */
+export interface AskResult extends Omit<AnswerPlan, 'chunks'> {
+  readonly answer: string;
+}
+
+export interface BotEngineOptions {
+  readonly retriever?: Retriever;
+  readonly answerer?: Answerer;
+  /** Abstain when retrieval confidence is below this (default: calibrated on the dev set). */
+  readonly abstainBelow?: number;
+  /** How many related questions to offer (default 3). */
+  readonly relatedCount?: number;
+}
+
+/** One bot, ready to answer: its index, retriever, answerer and abstention threshold. */
+export interface BotEngine {
+  readonly id: string;
+  readonly config: BotConfig;
+  readonly index: BotIndex;
+  readonly retriever: Retriever;
+  /** Plans an answer and returns its text as a stream. */
+  stream(input: AskInput): Promise<AnswerPlan>;
+  /** The same, with the text collected. */
+  ask(input: AskInput): Promise<AskResult>;
+}
+
+/**
+ * @example
+ * const engine = createBotEngine(await loadIndex('./data', 'iam-smart'));
+ * const result = await engine.ask({ text: '點樣登記智方便' });
+ * console.log(result.answer, result.sources[0]?.id);
+ */
+export function createBotEngine(index: BotIndex, options: BotEngineOptions = {}): BotEngine {
+  const retriever = options.retriever ?? createHybridRetriever(index);
+  const answerer = options.answerer ?? createExtractiveAnswerer();
+  const abstainBelow = options.abstainBelow ?? RETRIEVAL_CALIBRATION.abstainBelow;
+  const relatedCount = options.relatedCount ?? 3;
+  const bot = index.bot;
+  const properNouns = (bot.aliases ?? []).flat().filter((a) => /[A-Za-z]/.test(a));
+
+  async function stream(input: AskInput): Promise<AnswerPlan> {
+    const detected = detectLanguage(input.text, { properNouns });
+    const lang = input.lang ?? detected.answerLang;
+    const history = (input.history ?? []).slice(-4);
+    const contact = {
+      bot: bot.name[lang === 'en' ? 'en' : 'zh-HK'],
+      phone: bot.contact.phone,
+      url: bot.contact.url,
+    };
+    const base = { lang, queryLang: detected.lang, answerer: answerer.name };
+
+    const verdict = checkInput(input.text);
+    if (!verdict.allowed) {
+      const text = ANSWER_MESSAGES[lang][verdict.reason === 'empty' ? 'fallback' : 'refusal'](contact);
+      return {
+        ...base,
+        abstained: true,
+        reason: verdict.reason === 'empty' ? 'empty' : 'refused',
+        confidence: 0,
+        usedHistory: false,
+        sources: [],
+        related: [],
+        ranked: [],
+        answerer: 'guard',
+        chunks: streamText(text, 12, input.signal),
+      };
+    }
+
+    const retrieval = await retriever.retrieve({ text: input.text, history }, { limit: Math.max(relatedCount + 1, 10) });
+    const best = retrieval.hits[0];
+    const ranked = retrieval.hits.map((h) => h.entry.id);
+    const related = retrieval.hits
+      .slice(best === undefined || retrieval.confidence < abstainBelow ? 0 : 1)
+      .slice(0, relatedCount)
+      .map((h) => ({ id: h.entry.id, question: localiseQuestion(h.entry, lang) }));
+    if (best === undefined || retrieval.confidence < abstainBelow) {
+      const fallback = bot.fallback?.[lang === 'en' ? 'en' : 'zh-HK'];
+      const text = fallback === undefined ? ANSWER_MESSAGES[lang].fallback(contact) : lang === 'zh-CN' ? toSimplified(fallback) : fallback;
+      return {
+        ...base,
+        abstained: true,
+        reason: 'low-confidence',
+        confidence: retrieval.confidence,
+        usedHistory: retrieval.usedHistory,
+        sources: [],
+        // Near misses are still offered as "did you mean", but only when something matched at all.
+        related: retrieval.hits[0] !== undefined && retrieval.hits[0].signals.coverage > 0 ? related : [],
+        ranked,
+        answerer: 'fallback',
+        chunks: streamText(text, 12, input.signal),
+      };
+    }
+    return {
+      ...base,
+      abstained: false,
+      confidence: retrieval.confidence,
+      usedHistory: retrieval.usedHistory,
+      sources: [toSource(best, lang)],
+      related,
+      ranked,
+      chunks: answerer.answer({ question: input.text, history, lang, bot, retrieval, best: best.entry, ...(input.signal ? { signal: input.signal } : {}) }),
+    };
+  }
+
+  return {
+    id: bot.id,
+    config: bot,
+    index,
+    retriever,
+    stream,
+    async ask(input) {
+      const { chunks, ...plan } = await stream(input);
+      let answer = '';
+      for await (const chunk of chunks) answer += chunk;
+      return { ...plan, answer };
+    },
+  };
+}
+
+function toSource(hit: RetrievalResult['hits'][number], lang: AnswerLang): AnswerSource {
+  return {
+    id: hit.entry.id,
+    question: localiseQuestion(hit.entry, lang),
+    ...(hit.entry.url === undefined ? {} : { url: hit.entry.url }),
+    score: Math.round(hit.score * 1e4) / 1e4,
+  };
+}

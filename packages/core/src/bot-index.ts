@@ -1,0 +1,223 @@
+import { join } from 'node:path';
+import { buildBm25Index, loadBm25Index, type Bm25Index, type SerializedBm25 } from './bm25-index.js';
+import {
+  createCooccurrenceEmbedder,
+  fitCooccurrenceModel,
+  type CooccurrenceEmbedder,
+  type CooccurrenceModel,
+} from './cooccurrence-embedder.js';
+import type { BotConfig, Corpus, FaqEntry } from './corpus-schema.js';
+import type { EmbedderInfo } from './embedder.js';
+import { toFaqDocument, VECTORS_PER_FAQ, type FaqDocument } from './faq-document.js';
+import { GovchatError } from './govchat-error.js';
+import { buildHnswIndex, DEFAULT_HNSW_OPTIONS, loadHnswIndex, type HnswOptions, type VectorIndex } from './hnsw-index.js';
+import { currentGeneration, openGeneration, sha256, type GenerationFiles } from './index-store.js';
+
+/** Bumped when the on-disk format changes: an older index is then rebuilt, never misread. */
+export const INDEX_FORMAT = 1;
+
+export interface IndexManifest {
+  readonly format: number;
+  readonly botId: string;
+  readonly createdAt: string;
+  readonly corpusHash: string;
+  readonly entryCount: number;
+  readonly vectorCount: number;
+  readonly embedder: EmbedderInfo;
+  readonly hnsw: HnswOptions;
+}
+
+/** One bot's loaded index: everything retrieval and answering need, read-only. */
+export interface BotIndex {
+  readonly bot: BotConfig;
+  readonly entries: readonly FaqEntry[];
+  readonly manifest: IndexManifest;
+  readonly bm25: Bm25Index;
+  readonly vectors: VectorIndex;
+  readonly embedder: CooccurrenceEmbedder;
+  /** Content hash of each entry, in entry order. */
+  readonly entryHashes: readonly string[];
+  /** All vectors, row-major (entries × VECTORS_PER_FAQ × dimension): reused by the next ingest. */
+  readonly vectorData: Float32Array;
+  /** The generation folder it was loaded from ('' when built in memory). */
+  readonly location: string;
+  entryById(id: string): FaqEntry | undefined;
+}
+
+export interface BuildIndexOptions {
+  /** The live index: its model and unchanged entries' vectors are reused. */
+  readonly previous?: BotIndex;
+  /** Refit the embedder when more than this share of entries changed (default 0.25). */
+  readonly refitRatio?: number;
+  readonly hnsw?: HnswOptions;
+}
+
+export interface BuildStats {
+  readonly added: number;
+  readonly changed: number;
+  readonly removed: number;
+  /** Entries whose vectors were computed (not reused). */
+  readonly embeddedEntries: number;
+  /** Whether the embedder was fitted anew. */
+  readonly refitted: boolean;
+}
+
+/** The hash of everything in a corpus that reaches the index. */
+export function hashCorpus(corpus: Pick<Corpus, 'bot' | 'entries'>, entryHashes: readonly string[]): string {
+  return sha256(JSON.stringify({ format: INDEX_FORMAT, bot: corpus.bot, entries: entryHashes })).slice(0, 32);
+}
+
+/**
+ * Builds a bot's index in memory and the files that persist it.
+ *
+ * @example
+ * const { index, files } = await buildIndex(await loadCorpus('corpora/housing'));
+ */
+export async function buildIndex(
+  corpus: Pick<Corpus, 'bot' | 'entries'>,
+  options: BuildIndexOptions = {},
+): Promise<{ index: BotIndex; files: GenerationFiles; manifest: IndexManifest; stats: BuildStats }> {
+  const hnswOptions = options.hnsw ?? options.previous?.manifest.hnsw ?? DEFAULT_HNSW_OPTIONS;
+  const docs: FaqDocument[] = corpus.entries.map(toFaqDocument);
+  const entryHashes = docs.map((d) => d.hash);
+  const previous = options.previous;
+  const previousRow = new Map(previous?.entryHashes.map((h, i) => [h, i]));
+  const previousIds = new Set(previous?.entries.map((e) => e.id));
+  const currentIds = new Set(corpus.entries.map((e) => e.id));
+  const added = corpus.entries.filter((e) => !previousIds.has(e.id)).length;
+  const removed = [...previousIds].filter((id) => !currentIds.has(id)).length;
+  const unchanged = entryHashes.filter((h) => previousRow.has(h)).length;
+  const changed = corpus.entries.length - unchanged - added;
+
+  // Refitting moves every vector, so it happens only when the corpus has drifted enough that the
+  // old model no longer describes it; small edits keep the model and re-embed only themselves.
+  const drift = corpus.entries.length === 0 ? 1 : (corpus.entries.length - unchanged) / corpus.entries.length;
+  const refitted = previous === undefined || drift > (options.refitRatio ?? 0.25);
+  const embedder = refitted ? createCooccurrenceEmbedder(fitCooccurrenceModel(docs.map((d) => d.bag))) : previous.embedder;
+  const dimension = embedder.info.dimension;
+
+  const vectorData = new Float32Array(docs.length * VECTORS_PER_FAQ * dimension);
+  let embeddedEntries = 0;
+  docs.forEach((doc, i) => {
+    const target = vectorData.subarray(i * VECTORS_PER_FAQ * dimension, (i + 1) * VECTORS_PER_FAQ * dimension);
+    const reuse = refitted ? undefined : previousRow.get(doc.hash);
+    if (reuse !== undefined && previous !== undefined) {
+      target.set(previous.vectorData.subarray(reuse * VECTORS_PER_FAQ * dimension, (reuse + 1) * VECTORS_PER_FAQ * dimension));
+      return;
+    }
+    embeddedEntries++;
+    const question = new Map([...(doc.fields.question ?? []), ...mergeInto(doc.fields.question, doc.fields.alternates)]);
+    target.set(embedder.embedTerms(weighted(question)), 0);
+    target.set(embedder.embedTerms(weighted(doc.fields.answer ?? new Map())), dimension);
+  });
+
+  const rows = Array.from({ length: docs.length * VECTORS_PER_FAQ }, (_, r) => vectorData.subarray(r * dimension, (r + 1) * dimension));
+  const vectors = buildHnswIndex(rows, dimension, hnswOptions);
+  const bm25 = buildBm25Index(docs.map((d) => d.fields));
+  const manifest: IndexManifest = {
+    format: INDEX_FORMAT,
+    botId: corpus.bot.id,
+    createdAt: new Date().toISOString(),
+    corpusHash: hashCorpus(corpus, entryHashes),
+    entryCount: docs.length,
+    vectorCount: rows.length,
+    embedder: embedder.info,
+    hnsw: hnswOptions,
+  };
+  const index = assemble({ bot: corpus.bot, entries: corpus.entries, manifest, bm25, vectors, embedder, entryHashes, vectorData, location: '' });
+  return { index, files: await serialise(index), manifest, stats: { added, changed, removed, embeddedEntries, refitted } };
+}
+
+/**
+ * Loads the live index of a bot from `dataDir`, verifying every file.
+ *
+ * @example
+ * const index = await loadIndex('./data', 'iam-smart');
+ */
+export async function loadIndex(dataDir: string, botId: string): Promise<BotIndex> {
+  const dir = await currentGeneration(dataDir, botId);
+  const generation = await openGeneration(dir);
+  const manifest = generation.manifest as unknown as IndexManifest;
+  if (manifest.format !== INDEX_FORMAT) {
+    throw new GovchatError('INDEX_CORRUPT', `index format ${String(manifest.format)} is not ${INDEX_FORMAT}; run "govchat ingest" to rebuild`, {
+      file: join(dir, 'manifest.json'),
+    });
+  }
+  const json = async <T>(file: string): Promise<T> => {
+    const bytes = await generation.read(file);
+    try {
+      return JSON.parse(bytes.toString('utf8')) as T;
+    } catch (cause) {
+      throw new GovchatError('INDEX_CORRUPT', 'not valid JSON; run "govchat ingest" to rebuild', { file: join(dir, file), cause });
+    }
+  };
+  const corpus = await json<{ bot: BotConfig; entries: FaqEntry[]; entryHashes: string[] }>('corpus.json');
+  const modelMeta = await json<Omit<CooccurrenceModel, 'idf' | 'vectors'> & { idf: number[] }>('model.json');
+  const model: CooccurrenceModel = {
+    ...modelMeta,
+    idf: Float32Array.from(modelMeta.idf),
+    vectors: toFloat32(await generation.read('model.f32')),
+  };
+  const embedder = createCooccurrenceEmbedder(model);
+  if (embedder.info.fingerprint !== manifest.embedder.fingerprint) {
+    throw new GovchatError('INDEX_CORRUPT', 'embedder model does not match the manifest; run "govchat ingest" to rebuild', {
+      file: join(dir, 'model.f32'),
+    });
+  }
+  await generation.read('hnsw.bin'); // checksum first: hnswlib would read a truncated file without complaint
+  const vectors = loadHnswIndex(join(dir, 'hnsw.bin'), manifest.embedder.dimension, manifest.vectorCount, manifest.hnsw);
+  const bm25 = loadBm25Index(await json<SerializedBm25>('bm25.json'));
+  const vectorData = toFloat32(await generation.read('vectors.f32'));
+  return assemble({ ...corpus, manifest, bm25, vectors, embedder, vectorData, location: dir });
+}
+
+function assemble(parts: Omit<BotIndex, 'entryById'>): BotIndex {
+  const byId = new Map(parts.entries.map((e) => [e.id, e]));
+  return { ...parts, entryById: (id) => byId.get(id) };
+}
+
+async function serialise(index: BotIndex): Promise<GenerationFiles> {
+  const { model } = index.embedder;
+  const { mkdtemp, readFile, rm } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  // hnswlib only writes to a path: write to a private temp file and take its bytes.
+  const tmp = await mkdtemp(join(tmpdir(), 'govchat-hnsw-'));
+  let hnsw: Buffer;
+  try {
+    await index.vectors.save(join(tmp, 'hnsw.bin'));
+    hnsw = await readFile(join(tmp, 'hnsw.bin'));
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+  return new Map<string, Uint8Array | string>([
+    ['corpus.json', JSON.stringify({ bot: index.bot, entries: index.entries, entryHashes: index.entryHashes })],
+    ['model.json', JSON.stringify({ options: model.options, docCount: model.docCount, terms: model.terms, idf: Array.from(model.idf) })],
+    ['model.f32', bytesOf(model.vectors)],
+    ['vectors.f32', bytesOf(index.vectorData)],
+    ['bm25.json', JSON.stringify(index.bm25.toJSON())],
+    ['hnsw.bin', hnsw],
+  ]);
+}
+
+function weighted(bag: ReadonlyMap<string, number>): Array<{ term: string; weight: number }> {
+  return [...bag].map(([term, weight]) => ({ term, weight: 1 + Math.log(Math.max(weight, 1)) }));
+}
+
+function mergeInto(
+  base: ReadonlyMap<string, number> | undefined,
+  extra: ReadonlyMap<string, number> | undefined,
+): Array<[string, number]> {
+  if (extra === undefined) return [];
+  return [...extra].map(([t, w]) => [t, (base?.get(t) ?? 0) + w]);
+}
+
+function bytesOf(array: Float32Array): Uint8Array {
+  return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+}
+
+function toFloat32(bytes: Buffer): Float32Array {
+  // Copy: a Buffer from readFile may sit at an offset that is not 4-byte aligned.
+  const copy = new Uint8Array(bytes.byteLength);
+  copy.set(bytes);
+  return new Float32Array(copy.buffer);
+}

@@ -1,0 +1,61 @@
+import type { AnalysedText } from './analyse-text.js';
+import { chineseWordsForStem, englishGlossWords, englishSynonyms, stemEnglish } from './language-bridge.js';
+import { ENGLISH_STOP_WORDS } from './stop-words.js';
+
+/** A query term and the base term it stands in for (itself, unless it is an expansion). */
+export interface QueryTerm {
+  readonly term: string;
+  readonly weight: number;
+  readonly source: string;
+}
+
+export interface ExpansionWeights {
+  /** Chinese word → English gloss, English word → Chinese word (CC-CEDICT). */
+  readonly translation: number;
+  /** English word → WordNet synonym. */
+  readonly synonym: number;
+  /** Chinese → English → Chinese: bridges mainland and Hong Kong vocabulary (驾照 → 駕駛執照). */
+  readonly twoHop: number;
+}
+
+export const DEFAULT_EXPANSION_WEIGHTS: ExpansionWeights = { translation: 0.35, synonym: 0.3, twoHop: 0.25 };
+
+/**
+ * Adds general-language expansions of a query's words that the bot's vocabulary holds: a citizen's
+ * words rarely equal the FAQ's. Only terms the index knows are added, so noise from
+ * dictionaries costs nothing. Base terms keep their weights.
+ *
+ * @example
+ * expandQuery(analyseText('驾照过期'), vocab) // + 'licens', 'expir', '駕駛執照'… when the FAQs use them
+ */
+export function expandQuery(
+  analysed: AnalysedText,
+  hasTerm: (term: string) => boolean,
+  weights: ExpansionWeights = DEFAULT_EXPANSION_WEIGHTS,
+): QueryTerm[] {
+  const out = new Map<string, QueryTerm>();
+  for (const [term, weight] of analysed.terms) out.set(term, { term, weight, source: term });
+  const offer = (term: string, weight: number, source: string): void => {
+    if (!hasTerm(term)) return;
+    const existing = out.get(term);
+    // A base term is never demoted to an expansion; among expansions the strongest wins.
+    if (existing === undefined || (existing.source !== existing.term && existing.weight < weight)) out.set(term, { term, weight, source });
+  };
+
+  for (const word of analysed.englishWords) {
+    const source = /^\d+$/.test(word) ? word : stemEnglish(word);
+    for (const synonym of englishSynonyms(word)) offer(stemEnglish(synonym), weights.synonym, source);
+    for (const chinese of chineseWordsForStem(source)) offer(chinese, weights.translation, source);
+  }
+  for (const word of analysed.chineseWords) {
+    for (const gloss of englishGlossWords(word)) {
+      if (ENGLISH_STOP_WORDS.has(gloss)) continue;
+      const stem = stemEnglish(gloss);
+      offer(stem, weights.translation, word);
+      if (hasTerm(word)) continue;
+      // The Chinese word is unknown to this bot: try the bot's own word for the same meaning.
+      for (const chinese of chineseWordsForStem(stem)) if (chinese !== word) offer(chinese, weights.twoHop, word);
+    }
+  }
+  return [...out.values()];
+}

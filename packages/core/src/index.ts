@@ -1,0 +1,63 @@
+// @govchat/core — the public surface. Anything not exported here (and all of src/internal/) may
+// change without notice.
+
+// Errors
+export { GovchatError, isGovchatError, toGovchatError } from './govchat-error.js';
+export type { ErrorCode, ErrorLocation, GovchatErrorOptions } from './govchat-error.js';
+
+// Corpus
+export { BOT_ID_PATTERN, CORPUS_LANGS, FAQ_ID_PATTERN, botConfigSchema, faqEntrySchema, isFaqEntry } from './corpus-schema.js';
+export type { BotConfig, Corpus, CorpusLang, FaqEntry } from './corpus-schema.js';
+export { CSV_COLUMNS, findBotDirs, loadCorpus, parseBotConfig, parseFaqCsv, parseFaqJsonl } from './corpus-loader.js';
+export type { LoadCorpusOptions } from './corpus-loader.js';
+
+// Language
+export { normaliseText, toSimplified, toTraditional } from './normalise-text.js';
+export type { NormalisedText } from './normalise-text.js';
+export { CANTONESE_LEXICON, countCantoneseMarkers, toWrittenChinese } from './cantonese-lexicon.js';
+export type { LexiconEntry } from './cantonese-lexicon.js';
+export { detectLanguage, isAnswerLang, isQueryLang } from './detect-language.js';
+export type { AnswerLang, LanguageDetection, QueryLang } from './detect-language.js';
+export { analyseText } from './analyse-text.js';
+export type { AnalysedText } from './analyse-text.js';
+export { expandQuery } from './expand-query.js';
+export type { QueryTerm } from './expand-query.js';
+export { segmentChinese } from './chinese-segmenter.js';
+
+// Embedders and indexes
+export { assertSameEmbedder, describeEmbedder, isTextEmbedder } from './embedder.js';
+export type { EmbedderInfo, TextEmbedder } from './embedder.js';
+export {
+  COOCCURRENCE_EMBEDDER_NAME,
+  createCooccurrenceEmbedder,
+  fitCooccurrenceModel,
+  isCooccurrenceEmbedder,
+} from './cooccurrence-embedder.js';
+export type { CooccurrenceEmbedder, CooccurrenceModel, CooccurrenceOptions } from './cooccurrence-embedder.js';
+export { buildHnswIndex, loadHnswIndex } from './hnsw-index.js';
+export type { HnswOptions, VectorHit, VectorIndex } from './hnsw-index.js';
+export { buildBm25Index, loadBm25Index } from './bm25-index.js';
+export type { Bm25Index } from './bm25-index.js';
+export { buildIndex, loadIndex } from './bot-index.js';
+export type { BotIndex, BuildStats, IndexManifest } from './bot-index.js';
+export { currentGeneration, listIndexedBots } from './index-store.js';
+export { ingestCorpus } from './ingest-corpus.js';
+export type { IngestOptions, IngestReport } from './ingest-corpus.js';
+
+// Retrieval
+export { createHybridRetriever } from './hybrid-retriever.js';
+export type { HybridOptions, RetrievalMode } from './hybrid-retriever.js';
+export type { RetrievalHit, RetrievalQuery, RetrievalResult, Retriever, RetrieveOptions } from './retriever.js';
+
+// Answers
+export { createBotEngine } from './bot-engine.js';
+export type { AbstainReason, AnswerPlan, AnswerSource, AskInput, AskResult, BotEngine, BotEngineOptions, RelatedQuestion } from './bot-engine.js';
+export { createExtractiveAnswerer, localiseAnswer, localiseQuestion, streamText } from './extractive-answerer.js';
+export type { Answerer, AnswerContext } from './answerer.js';
+export { ANSWER_MESSAGES } from './answer-messages.js';
+
+// Guardrails
+export { isLuhnValid, isValidHkid, maskPersonalData } from './pii-mask.js';
+export type { MaskResult, PiiKind, PiiMatch } from './pii-mask.js';
+export { checkInput, isInjectionAttempt } from './injection-guard.js';
+export type { GuardVerdict, InputGuardOptions } from './injection-guard.js';

@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { stemmer } from 'stemmer';
+
+/**
+ * General-language resources that let a question reach an FAQ written in other words or in the
+ * other language: CC-CEDICT (Chinese ↔ English) and WordNet (English synonyms). They are derived
+ * at build time by scripts/build-resources.mjs and loaded on first use. Nothing here is written
+ * for the bundled corpora.
+ */
+
+type Table = Readonly<Record<string, string>>;
+const cache = new Map<string, Table>();
+
+function loadTable(name: string): Table {
+  let table = cache.get(name);
+  if (table === undefined) {
+    // Both src/ (tests) and dist/ sit one level below the package root.
+    const url = new URL(`../resources/${name}`, import.meta.url);
+    try {
+      table = JSON.parse(readFileSync(url, 'utf8')) as Table;
+    } catch {
+      // A missing resource weakens matching but must not stop answers: run `npm run build` to make it.
+      table = {};
+    }
+    cache.set(name, table);
+  }
+  return table;
+}
+
+const own = (table: Table, key: string): string | undefined =>
+  Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+
+/**
+ * English words glossing a Simplified Chinese word.
+ * @example englishGlossWords('费用') // ['cost', 'expenditure', 'expense']
+ */
+export function englishGlossWords(simplifiedWord: string): string[] {
+  const glosses = own(loadTable('cedict-bridge.json'), simplifiedWord);
+  if (glosses === undefined) return [];
+  return glosses
+    .toLowerCase()
+    .split(/[;\s]+/)
+    .filter((w) => w.length > 1);
+}
+
+/**
+ * Simplified Chinese words whose short English gloss has this Porter stem.
+ * @example chineseWordsForStem('passport') // ['护照', ...]
+ */
+export function chineseWordsForStem(stem: string): string[] {
+  return own(loadTable('cedict-reverse.json'), stem)?.split(' ') ?? [];
+}
+
+/**
+ * WordNet synonyms of an English word (two most frequent senses).
+ * @example englishSynonyms('salary') // ['wage', 'pay', 'earnings', 'remuneration']
+ */
+export function englishSynonyms(word: string): string[] {
+  const table = loadTable('wordnet-synonyms.json');
+  const direct = own(table, word);
+  if (direct !== undefined) return direct.split(' ');
+  // WordNet is keyed by lemma; try the common inflections.
+  for (const lemma of lemmaCandidates(word)) {
+    const found = own(table, lemma);
+    if (found !== undefined) return found.split(' ');
+  }
+  return [];
+}
+
+function lemmaCandidates(word: string): string[] {
+  const out: string[] = [];
+  if (word.endsWith('ies')) out.push(`${word.slice(0, -3)}y`);
+  if (word.endsWith('es')) out.push(word.slice(0, -2));
+  if (word.endsWith('s')) out.push(word.slice(0, -1));
+  if (word.endsWith('ed')) out.push(word.slice(0, -2), word.slice(0, -1));
+  if (word.endsWith('ing')) out.push(word.slice(0, -3), `${word.slice(0, -3)}e`);
+  return out;
+}
+
+/** The Porter stem the analyser uses for English words. */
+export function stemEnglish(word: string): string {
+  return stemmer(word);
+}
