@@ -10,6 +10,7 @@ export default defineConfig({
       '@govchat/core': src('./packages/core/src/index.ts'),
       '@govchat/protocol': src('./packages/protocol/src/index.ts'),
       '@govchat/eval': src('./eval/src/index.ts'),
+      '@govchat/server': src('./packages/server/src/index.ts'),
     },
   },
   test: {
