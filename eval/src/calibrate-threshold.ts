@@ -1,3 +1,14 @@
+import {
+  CONFIDENCE_FEATURES,
+  createHybridRetriever,
+  fitConfidenceWeights,
+  loadIndex,
+  scoreConfidence,
+  type BotIndex,
+  type ConfidenceFeatures,
+  type ConfidenceWeights,
+} from '@govchat/core';
+import type { EvalQuery } from './eval-dataset.js';
 import { isCorrect, type EvalRecord } from './eval-metrics.js';
 
 export interface ThresholdFit {
@@ -41,4 +52,51 @@ export function fitThreshold(records: readonly EvalRecord[]): ThresholdFit {
 
 function round(value: number): number {
   return Math.round(value * 1e4) / 1e4;
+}
+
+/**
+ * Fits the retrieval confidence model and the abstention threshold on a (dev) dataset: logistic
+ * weights so that confidence predicts "the best FAQ is right", then the threshold that maximises
+ * accuracy. Returns the TypeScript source of packages/core/src/retrieval-calibration.ts.
+ *
+ * @example const { source } = await calibrateRetrieval(await loadDataset('eval/datasets/dev.jsonl'), { dataDir });
+ */
+export async function calibrateRetrieval(
+  queries: readonly EvalQuery[],
+  options: { readonly dataDir: string; readonly datasetName: string },
+): Promise<{ weights: ConfidenceWeights; fit: ThresholdFit; source: string }> {
+  const indexes = new Map<string, BotIndex>();
+  const samples: Array<{ features: ConfidenceFeatures; label: 0 | 1; query: EvalQuery; ranked: string[] }> = [];
+  for (const q of queries) {
+    let index = indexes.get(q.bot);
+    if (index === undefined) indexes.set(q.bot, (index = await loadIndex(options.dataDir, q.bot)));
+    const result = await createHybridRetriever(index).retrieve({ text: q.query, history: q.history ?? [] }, { limit: 10 });
+    const features = Object.fromEntries(CONFIDENCE_FEATURES.map((f) => [f, result.features?.[f] ?? 0])) as ConfidenceFeatures;
+    const top = result.hits[0]?.entry.id;
+    samples.push({ features, label: top !== undefined && q.expected.includes(top) ? 1 : 0, query: q, ranked: result.hits.map((h) => h.entry.id) });
+  }
+  const weights = fitConfidenceWeights(samples);
+  const records: EvalRecord[] = samples.map((s) => ({
+    bot: s.query.bot,
+    query: s.query.query,
+    lang: s.query.lang,
+    expected: s.query.expected,
+    ranked: s.ranked,
+    abstained: s.ranked.length === 0,
+    confidence: scoreConfidence(s.features, weights),
+    latencyMs: 0,
+  }));
+  const fit = fitThreshold(records);
+  const source = `/**
+ * Written by \`npm run calibrate\` from the dev set (${options.datasetName}): the confidence
+ * model's weights and the abstention threshold that maximises accuracy. Do not edit by hand;
+ * re-run the script after changing retrieval.
+ */
+export const RETRIEVAL_CALIBRATION = {
+  weights: ${JSON.stringify(weights).replaceAll(',', ', ').replaceAll(':', ': ').replace('{', '{ ').replace(/}$/, ' }')},
+  abstainBelow: ${fit.threshold},
+  fittedOn: '${options.datasetName}: ${queries.length} queries, dev accuracy ${fit.accuracy}',
+} as const;
+`;
+  return { weights, fit, source };
 }

@@ -1,4 +1,5 @@
 import { segmentChinese } from './chinese-segmenter.js';
+import { expandAbbreviation } from './english-abbreviations.js';
 import { stemEnglish } from './language-bridge.js';
 import { normaliseText, type NormalisedText } from './normalise-text.js';
 import { CHINESE_STOP_WORDS, ENGLISH_STOP_WORDS } from './stop-words.js';
@@ -55,7 +56,7 @@ export function analyseText(raw: string): AnalysedText {
     // English and numbers: hyphenated forms count as the joined word and as their parts,
     // so "e-channel", "echannel" and "e channel" meet.
     const parts = run.split('-');
-    const words = parts.length > 1 ? [parts.join(''), ...parts] : parts;
+    const words = (parts.length > 1 ? [parts.join(''), ...parts] : parts).flatMap((w) => expandAbbreviation(w).split(' '));
     for (const word of words) {
       if (ENGLISH_STOP_WORDS.has(word) || (word.length < 2 && !/\d/.test(word))) continue;
       add(/^\d+$/.test(word) ? word : stemEnglish(word), 1);

@@ -48,6 +48,8 @@ export function expandQuery(
     for (const chinese of chineseWordsForStem(source)) offer(chinese, weights.translation, source);
   }
   for (const word of analysed.chineseWords) {
+    // A lone character has too many senses (本, 人, 去) for a dictionary to pick the right one.
+    if ([...word].length < 2) continue;
     for (const gloss of englishGlossWords(word)) {
       if (ENGLISH_STOP_WORDS.has(gloss)) continue;
       const stem = stemEnglish(gloss);

@@ -2,7 +2,9 @@ import { analyseText } from './analyse-text.js';
 import type { BotIndex } from './bot-index.js';
 import { expandQuery, type QueryTerm } from './expand-query.js';
 import { ANSWER_WEIGHT, VECTORS_PER_FAQ } from './faq-document.js';
+import { scoreConfidence, type ConfidenceFeatures, type ConfidenceWeights } from './confidence-model.js';
 import { normaliseText } from './normalise-text.js';
+import { RETRIEVAL_CALIBRATION } from './retrieval-calibration.js';
 import type { RetrievalHit, RetrievalQuery, RetrievalResult, Retriever, RetrieveOptions } from './retriever.js';
 
 /** Which signals rank the hits. `hybrid` is the product; the others exist for comparison. */
@@ -10,6 +12,8 @@ export type RetrievalMode = 'hybrid' | 'bm25' | 'dense';
 
 export interface HybridOptions {
   readonly mode: RetrievalMode;
+  /** `rrf`: reciprocal rank fusion; `score`: weighted sum of max-normalised BM25 and cosine. */
+  readonly fusion: 'rrf' | 'score';
   /** Reciprocal-rank-fusion constant: larger flattens the difference between ranks. */
   readonly rrfK: number;
   /** Share of BM25 in fusion (the rest is dense). */
@@ -20,18 +24,19 @@ export interface HybridOptions {
   readonly historyWeights: readonly number[];
   /** A query with at most this many informative words may lean on history. */
   readonly followUpMaxTerms: number;
-  /** Confidence model: logistic over [coverage, dense, margin]; fitted by `npm run calibrate`. */
-  readonly confidence: { readonly bias: number; readonly coverage: number; readonly dense: number; readonly margin: number };
+  /** Confidence model weights; default: fitted on the dev set by `npm run calibrate`. */
+  readonly confidence: ConfidenceWeights;
 }
 
 export const DEFAULT_HYBRID_OPTIONS: HybridOptions = {
   mode: 'hybrid',
+  fusion: 'rrf',
   rrfK: 10,
   bm25Weight: 0.5,
   candidates: 30,
   historyWeights: [0.6, 0.3],
   followUpMaxTerms: 4,
-  confidence: { bias: -6, coverage: 6, dense: 4, margin: 3 },
+  confidence: RETRIEVAL_CALIBRATION.weights,
 };
 
 interface Scored {
@@ -72,6 +77,7 @@ export function createHybridRetriever(index: BotIndex, overrides: Partial<Hybrid
     const docs = new Set([...bm25.keys(), ...dense.keys()]);
     const baseWeight = baseTermWeights(index, terms);
     const out: Scored[] = [];
+    const maxBm25 = Math.max(1e-9, ...bm25.values());
     for (const doc of docs) {
       const rrf = (rank: number | undefined): number => (rank === undefined ? 0 : 1 / (options.rrfK + rank + 1));
       const fused =
@@ -79,7 +85,9 @@ export function createHybridRetriever(index: BotIndex, overrides: Partial<Hybrid
           ? (bm25.get(doc) ?? 0)
           : options.mode === 'dense'
             ? (dense.get(doc) ?? 0)
-            : options.bm25Weight * rrf(bm25Rank.get(doc)) + (1 - options.bm25Weight) * rrf(denseRank.get(doc));
+            : options.fusion === 'score'
+              ? options.bm25Weight * ((bm25.get(doc) ?? 0) / maxBm25) + (1 - options.bm25Weight) * Math.max(0, dense.get(doc) ?? 0)
+              : options.bm25Weight * rrf(bm25Rank.get(doc)) + (1 - options.bm25Weight) * rrf(denseRank.get(doc));
       out.push({
         doc,
         bm25: bm25.get(doc) ?? 0,
@@ -91,12 +99,34 @@ export function createHybridRetriever(index: BotIndex, overrides: Partial<Hybrid
     return out.sort((a, b) => b.score - a.score || a.doc - b.doc);
   };
 
-  const confidenceOf = (ranked: readonly Scored[]): number => {
+  /** The signals the confidence model reads, from the best and second-best candidates. */
+  const featuresOf = (ranked: readonly Scored[], terms: readonly QueryTerm[]): ConfidenceFeatures => {
     const [top, second] = ranked;
-    if (top === undefined) return 0;
-    const margin = second === undefined ? 1 : Math.max(0, top.dense - second.dense) + Math.max(0, top.coverage - second.coverage);
-    const c = options.confidence;
-    return 1 / (1 + Math.exp(-(c.bias + c.coverage * top.coverage + c.dense * top.dense + c.margin * margin)));
+    const base = baseTermWeights(index, terms);
+    let total = 0;
+    let known = 0;
+    for (const [term, w] of base) {
+      total += w;
+      if (hasTerm(term)) known += w;
+    }
+    const best = (key: 'bm25' | 'dense'): number | undefined =>
+      [...ranked].sort((a, b) => b[key] - a[key])[0]?.doc;
+    return {
+      coverage: top?.coverage ?? 0,
+      dense: top?.dense ?? 0,
+      coverageMargin: (top?.coverage ?? 0) - (second?.coverage ?? 0),
+      denseMargin: (top?.dense ?? 0) - (second?.dense ?? 0),
+      // BM25 against the best a document could score for this query (every term saturated).
+      bm25: total === 0 ? 0 : Math.min(1, (top?.bm25 ?? 0) / total),
+      known: total === 0 ? 0 : known / total,
+      agreement: top !== undefined && best('bm25') === top.doc && best('dense') === top.doc ? 1 : 0,
+    };
+  };
+
+  const judge = (terms: readonly QueryTerm[]): { ranked: Scored[]; features: ConfidenceFeatures; confidence: number } => {
+    const ranked = score(terms);
+    const features = featuresOf(ranked, terms);
+    return { ranked, features, confidence: ranked.length === 0 ? 0 : scoreConfidence(features, options.confidence) };
   };
 
   return {
@@ -104,8 +134,7 @@ export function createHybridRetriever(index: BotIndex, overrides: Partial<Hybrid
     async retrieve(query: RetrievalQuery, retrieveOptions: RetrieveOptions = {}): Promise<RetrievalResult> {
       const limit = retrieveOptions.limit ?? 5;
       const ownTerms = toTerms(query.text);
-      let ranked = score(ownTerms);
-      let confidence = confidenceOf(ranked);
+      let { ranked, features, confidence } = judge(ownTerms);
       let usedHistory = false;
       const history = (query.history ?? []).filter((t) => t.trim() !== '');
       if (history.length > 0 && isElliptical(ownTerms, options.followUpMaxTerms)) {
@@ -121,11 +150,9 @@ export function createHybridRetriever(index: BotIndex, overrides: Partial<Hybrid
             merged.set(t.term, { term: t.term, weight, source: existing?.source ?? t.source });
           }
         });
-        const withHistory = score([...merged.values()]);
-        const historyConfidence = confidenceOf(withHistory);
-        if (historyConfidence >= confidence) {
-          ranked = withHistory;
-          confidence = historyConfidence;
+        const withHistory = judge([...merged.values()]);
+        if (withHistory.confidence >= confidence) {
+          ({ ranked, features, confidence } = withHistory);
           usedHistory = true;
         }
       }
@@ -134,7 +161,7 @@ export function createHybridRetriever(index: BotIndex, overrides: Partial<Hybrid
         score: s.score,
         signals: { bm25: s.bm25, dense: s.dense, coverage: s.coverage },
       }));
-      return { hits, confidence, usedHistory };
+      return { hits, confidence, usedHistory, features };
     },
   };
 }

@@ -47,6 +47,9 @@ export type { IngestOptions, IngestReport } from './ingest-corpus.js';
 // Retrieval
 export { createHybridRetriever } from './hybrid-retriever.js';
 export type { HybridOptions, RetrievalMode } from './hybrid-retriever.js';
+export { CONFIDENCE_FEATURES, fitConfidenceWeights, scoreConfidence } from './confidence-model.js';
+export type { ConfidenceFeature, ConfidenceFeatures, ConfidenceWeights } from './confidence-model.js';
+export { RETRIEVAL_CALIBRATION } from './retrieval-calibration.js';
 export type { RetrievalHit, RetrievalQuery, RetrievalResult, Retriever, RetrieveOptions } from './retriever.js';
 
 // Answers

@@ -30,6 +30,8 @@ export interface RetrievalResult {
   readonly confidence: number;
   /** True when earlier turns were used to understand an elliptical follow-up. */
   readonly usedHistory: boolean;
+  /** The signals behind `confidence`, for calibration and debugging (retriever-specific). */
+  readonly features?: Readonly<Record<string, number>>;
 }
 
 export interface RetrieveOptions {

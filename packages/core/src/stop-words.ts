@@ -12,7 +12,7 @@ export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set(
     'their theirs them themselves then there these they this those through to too under until up very was we were what ' +
     'when where which while who whom why will with would you your yours yourself yourselves hi hello hey ok okay pls plz ' +
     'want wanna need know tell anyone someone something thing things really also like may might must shall us im ive ' +
-    'dont doesnt cant isnt whats hows u ur gonna gotta'
+    'dont doesnt cant isnt whats hows u ur gonna gotta many much lot lots bit go going get getting make way still ever'
   ).split(' '),
 );
 
