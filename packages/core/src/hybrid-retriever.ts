@@ -151,8 +151,23 @@ export function createHybridRetriever(index: BotIndex, overrides: Partial<Hybrid
           }
         });
         const withHistory = judge([...merged.values()]);
-        if (withHistory.confidence >= confidence) {
-          ({ ranked, features, confidence } = withHistory);
+        // An elliptical question's own best match is unreliable however sure it looks ("how much
+        // is the fee?" matches every fee), so the topic from history decides — but the question
+        // picks within it: rank by reciprocal-rank fusion of the question alone (full weight) and
+        // the history-merged query, so an FAQ matching both the facet and the topic comes first.
+        if (withHistory.ranked.length > 0) {
+          const fuse = new Map<number, Scored>();
+          const add = (list: readonly Scored[], weight: number): void =>
+            list.forEach((s, rank) => {
+              const previous = fuse.get(s.doc);
+              const value = (previous?.score ?? 0) + weight / (options.rrfK + rank + 1);
+              fuse.set(s.doc, { ...(withHistory.ranked.find((h) => h.doc === s.doc) ?? s), score: value });
+            });
+          add(ranked, 1);
+          add(withHistory.ranked, 1);
+          ranked = [...fuse.values()].sort((a, b) => b.score - a.score || a.doc - b.doc);
+          features = featuresOf(ranked, [...merged.values()]);
+          confidence = scoreConfidence(features, options.confidence);
           usedHistory = true;
         }
       }

@@ -1,0 +1,60 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createHybridRetriever, loadIndex, type BotIndex } from '@govchat/core';
+import { runRetrieverContract } from './test-helpers/retriever-contract.js';
+import { copyCorpora, ingestAll } from './test-helpers/temp-corpora.js';
+
+let dataDir: Promise<string> | undefined;
+const load = async (bot: string): Promise<BotIndex> => {
+  dataDir ??= copyCorpora(['labour', 'immigration']).then(async (dir) => (await ingestAll(dir)).dataDir);
+  return loadIndex(await dataDir, bot);
+};
+
+for (const mode of ['hybrid', 'bm25', 'dense'] as const) {
+  runRetrieverContract({
+    name: mode,
+    load: () => load('labour'),
+    create: (index) => createHybridRetriever(index, { mode }),
+    // Dense alone blurs near-duplicate questions (it is a comparison baseline, not the product).
+    minSelfRecall: mode === 'dense' ? 0.85 : 0.95,
+  });
+}
+
+describe('hybrid retriever', () => {
+  let immigration: BotIndex;
+  beforeAll(async () => {
+    immigration = await load('immigration');
+  });
+
+  it('reaches an FAQ in the other language and script', async () => {
+    const retriever = createHybridRetriever(immigration);
+    const en = await retriever.retrieve({ text: '護照費用是多少' });
+    const cn = await retriever.retrieve({ text: '护照费用是多少' });
+    expect(cn.hits[0]?.entry.id).toBe(en.hits[0]?.entry.id);
+    expect(en.hits[0]?.entry.id).toBe('passport-fees');
+  });
+
+  it('resolves an elliptical follow-up from the earlier turn', async () => {
+    const retriever = createHybridRetriever(immigration);
+    const alone = await retriever.retrieve({ text: '幾多錢?' });
+    const followUp = await retriever.retrieve({ text: '幾多錢?', history: ['護照點樣續期'] });
+    expect(followUp.usedHistory).toBe(true);
+    expect(followUp.hits[0]?.entry.id).toBe('passport-fees');
+    expect(alone.usedHistory).toBe(false);
+  });
+
+  it('does not lean on history for a self-contained question', async () => {
+    const retriever = createHybridRetriever(immigration);
+    const result = await retriever.retrieve({
+      text: 'How can I make an online booking for an appointment to apply for a new identity card?',
+      history: ['How much does a passport cost?'],
+    });
+    expect(result.usedHistory).toBe(false);
+  });
+
+  it('gives a low confidence to out-of-scope questions', async () => {
+    const retriever = createHybridRetriever(immigration);
+    for (const text of ['明天會唔會落雨', 'What is the weather tomorrow?', 'asdkjh qwe']) {
+      expect((await retriever.retrieve({ text })).confidence, text).toBeLessThan(0.3);
+    }
+  });
+});
