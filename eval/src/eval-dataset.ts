@@ -12,6 +12,8 @@ export interface EvalQuery {
   readonly history?: readonly string[];
   /** 1-based line in the dataset file. */
   readonly line: number;
+  /** The dataset file, for error messages. */
+  readonly file?: string;
 }
 
 const querySchema = z.strictObject({
@@ -39,9 +41,16 @@ export async function loadDataset(file: string): Promise<EvalQuery[]> {
   return parseDataset(text, file);
 }
 
+/**
+ * Parses JSONL dataset text; blank lines are skipped, and a line that is not valid JSON or not a
+ * valid query throws an `INVALID_INPUT` error naming file, line and field.
+ *
+ * @example parseDataset('{"bot":"housing","query":"幾時抽居屋","lang":"yue","expected":["hos-sale"]}')[0]?.line // 1
+ */
 export function parseDataset(text: string, file = 'dataset.jsonl'): EvalQuery[] {
   const out: EvalQuery[] = [];
-  text.split(/\r?\n/).forEach((raw, i) => {
+  // Spreadsheet exports often start with a byte-order mark, which JSON.parse rejects.
+  text.replace(/^\uFEFF/, '').split(/\r?\n/).forEach((raw, i) => {
     if (raw.trim() === '') return;
     const line = i + 1;
     let value: unknown;
@@ -53,10 +62,12 @@ export function parseDataset(text: string, file = 'dataset.jsonl'): EvalQuery[] 
     const result = querySchema.safeParse(value);
     if (!result.success) {
       const issue = result.error.issues[0]!;
-      throw new GovchatError('INVALID_INPUT', issue.message, { file, line, field: issue.path.map(String).join('.') || undefined });
+      // An unknown key (a typo such as "expeted") is reported under its own name, not the line's.
+      const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
+      throw new GovchatError('INVALID_INPUT', issue.message, { file, line, field: path.map(String).join('.') || undefined });
     }
     const { note: _note, ...q } = result.data;
-    out.push({ ...q, lang: q.lang as QueryLang, line });
+    out.push({ ...q, lang: q.lang as QueryLang, line, file });
   });
   return out;
 }

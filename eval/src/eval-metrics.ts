@@ -12,6 +12,8 @@ export interface EvalRecord {
   readonly latencyMs: number;
   readonly confidence: number;
   readonly history?: readonly string[];
+  /** The query's line in its dataset file, to find it again. */
+  readonly line?: number;
 }
 
 export interface PrecisionRecall {
@@ -35,26 +37,44 @@ export interface EvalMetrics {
   readonly latencyMs: { p50: number; p95: number };
 }
 
-/** Whether the bot's final decision on a query was right. */
+/** The order languages are reported in (core's QueryLang order); unknown ones follow, sorted. */
+const LANG_ORDER: readonly string[] = ['en', 'zh-HK', 'yue', 'zh-CN', 'mixed'];
+
+/**
+ * Whether the bot's final decision on a query was right: its top answer is expected, or it
+ * abstained on an out-of-scope query.
+ *
+ * @example isCorrect({ ...record, expected: [], abstained: true }) // true
+ */
 export function isCorrect(r: EvalRecord): boolean {
   if (r.expected.length === 0) return r.abstained;
   return !r.abstained && r.ranked[0] !== undefined && r.expected.includes(r.ranked[0]);
 }
 
-/** 1-based rank of the first expected id in the ranked list, or 0 when absent. */
+/**
+ * 1-based rank of the first expected id in the ranked list, or 0 when absent. The list is taken in
+ * the order the pipeline returned it — equal scores included — because that is the order a citizen
+ * sees; metrics never re-sort.
+ *
+ * @example firstRelevantRank({ ...record, ranked: ['a', 'b', 'c'], expected: ['c', 'b'] }) // 2
+ */
 export function firstRelevantRank(r: EvalRecord): number {
   const i = r.ranked.findIndex((id) => r.expected.includes(id));
   return i < 0 ? 0 : i + 1;
 }
 
 /**
- * @example computeMetrics(records).byLang.yue?.accuracy
+ * Every number the harness reports, rounded to 4 decimals. Ratios with nothing to count (no
+ * in-scope query for hit@k, no abstention for precision) are 0, so the JSON stays all numbers.
+ *
+ * @example computeMetrics(records).byLang.yue?.accuracy // 0.9286
  */
 export function computeMetrics(records: readonly EvalRecord[]): EvalMetrics {
   const inScope = records.filter((r) => r.expected.length > 0);
   const ranks = inScope.map(firstRelevantRank);
   const byLang: Record<string, { n: number; accuracy: number; hitAt1: number }> = {};
-  for (const [lang, group] of groupBy(records, (r) => r.lang)) {
+  const langGroups = [...groupBy(records, (r) => r.lang)].sort(([a], [b]) => langRank(a) - langRank(b) || a.localeCompare(b));
+  for (const [lang, group] of langGroups) {
     const scoped = group.filter((r) => r.expected.length > 0);
     byLang[lang] = { n: group.length, accuracy: share(group, isCorrect), hitAt1: share(scoped, (r) => firstRelevantRank(r) === 1) };
   }
@@ -74,7 +94,11 @@ export function computeMetrics(records: readonly EvalRecord[]): EvalMetrics {
   };
 }
 
-/** Precision/recall/F1 of abstaining, out-of-scope being the positive class. Undefined ratios are 0. */
+/**
+ * Precision/recall/F1 of abstaining, out-of-scope being the positive class. Undefined ratios are 0.
+ *
+ * @example abstention(records).f1 // 0.9231
+ */
 export function abstention(records: readonly EvalRecord[]): PrecisionRecall {
   const tp = records.filter((r) => r.abstained && r.expected.length === 0).length;
   const fp = records.filter((r) => r.abstained && r.expected.length > 0).length;
@@ -85,11 +109,20 @@ export function abstention(records: readonly EvalRecord[]): PrecisionRecall {
   return { precision: round(precision), recall: round(recall), f1: round(f1) };
 }
 
-/** Nearest-rank percentile of sorted values (0 for none). */
+/**
+ * Nearest-rank percentile of ascending values (0 for none): always a value that was measured.
+ *
+ * @example percentile([10, 20, 30, 40], 0.5) // 20
+ */
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return 0;
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1));
   return round(sorted[index]!);
+}
+
+function langRank(lang: string): number {
+  const i = LANG_ORDER.indexOf(lang);
+  return i < 0 ? LANG_ORDER.length : i;
 }
 
 function share<T>(items: readonly T[], test: (item: T) => boolean): number {

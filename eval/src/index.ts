@@ -1,9 +1,36 @@
-// @govchat/eval — the evaluation harness.
+// @govchat/eval — the evaluation harness: run a dataset through the pipeline (and baselines),
+// measure it, report it, gate on it.
+
+// Datasets
 export { loadDataset, parseDataset } from './eval-dataset.js';
-export type { EvalQuery } from './eval-dataset.js';
-export { abstention, computeMetrics, firstRelevantRank, isCorrect, percentile } from './eval-metrics.js';
-export type { EvalMetrics, EvalRecord, PrecisionRecall } from './eval-metrics.js';
+
+// Running
 export { engineForMode, runEval } from './run-eval.js';
-export type { EngineFactory, RunEvalOptions } from './run-eval.js';
+export { evalConfigs, FULL_PIPELINE, leadOverBaselines, runComparison } from './compare-configs.js';
+export { createMiniSearchRetriever } from './minisearch-retriever.js';
+
+// Metrics and the gate
+export { abstention, computeMetrics, firstRelevantRank, isCorrect, percentile } from './eval-metrics.js';
+export { selectMisses } from './select-misses.js';
+export { checkAccuracyGate } from './accuracy-gate.js';
 export { fitThreshold } from './calibrate-threshold.js';
+
+// Reports
+export { buildReport, toReportJson, toSummary } from './eval-report.js';
+export { formatTextReport } from './format-text-report.js';
+export { formatMarkdownReport } from './format-markdown-report.js';
+export { formatHtmlReport } from './format-html-report.js';
+export { writeReport } from './write-report.js';
+export { createProgressBar } from './progress-bar.js';
+
+export type { EvalQuery } from './eval-dataset.js';
+export type { EngineFactory, RunEvalOptions } from './run-eval.js';
+export type { CompareOptions, ConfigResult, EvalConfig } from './compare-configs.js';
+export type { EvalMetrics, EvalRecord, PrecisionRecall } from './eval-metrics.js';
+export type { EvalMiss, MissKind } from './select-misses.js';
+export type { GateResult } from './accuracy-gate.js';
 export type { ThresholdFit } from './calibrate-threshold.js';
+export type { BuildReportInput, ConfigSummary, EvalReport, EvalSummary } from './eval-report.js';
+export type { TextReportOptions } from './format-text-report.js';
+export type { ReportFiles } from './write-report.js';
+export type { ProgressBar, ProgressBarOptions } from './progress-bar.js';

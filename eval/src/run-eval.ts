@@ -1,4 +1,4 @@
-import { createBotEngine, createHybridRetriever, loadIndex, type BotEngine, type BotEngineOptions, type BotIndex } from '@govchat/core';
+import { createBotEngine, createHybridRetriever, GovchatError, loadIndex, type BotEngine, type BotEngineOptions, type BotIndex } from '@govchat/core';
 import type { EvalQuery } from './eval-dataset.js';
 import type { EvalRecord } from './eval-metrics.js';
 
@@ -15,21 +15,22 @@ export interface RunEvalOptions {
 }
 
 /**
- * Runs every query through a bot engine against indexes already built by `govchat ingest`.
+ * Runs every query through a bot engine against indexes already built by `govchat ingest`, one
+ * at a time (so latencies are not inflated by each other). Throws before running anything of a bot
+ * whose queries expect an FAQ id its index does not have.
  *
  * @example const records = await runEval(await loadDataset('eval/datasets/dev.jsonl'), { dataDir: './data' });
  */
 export async function runEval(queries: readonly EvalQuery[], options: RunEvalOptions): Promise<EvalRecord[]> {
   const selected = options.bot === undefined ? queries : queries.filter((q) => q.bot === options.bot);
   const createEngine = options.createEngine ?? ((index: BotIndex) => createBotEngine(index));
-  const indexes = new Map<string, BotIndex>();
   const engines = new Map<string, BotEngine>();
   const records: EvalRecord[] = [];
   for (const q of selected) {
     let engine = engines.get(q.bot);
     if (engine === undefined) {
-      const index = indexes.get(q.bot) ?? (await loadIndex(options.dataDir, q.bot));
-      indexes.set(q.bot, index);
+      const index = await loadIndex(options.dataDir, q.bot);
+      assertExpectedExist(selected, index);
       engine = createEngine(index);
       engines.set(q.bot, engine);
     }
@@ -46,13 +47,35 @@ export async function runEval(queries: readonly EvalQuery[], options: RunEvalOpt
       confidence: plan.confidence,
       latencyMs: performance.now() - started,
       ...(q.history === undefined ? {} : { history: q.history }),
+      line: q.line,
     });
     options.onProgress?.(records.length, selected.length);
   }
   return records;
 }
 
-/** Engine factories for one retrieval mode, with the same answerer and threshold as the product. */
+/**
+ * A mistyped FAQ id in a dataset would count as a miss forever and no tuning could fix it; the
+ * dataset is checked against the index before any query runs, naming the line.
+ */
+function assertExpectedExist(queries: readonly EvalQuery[], index: BotIndex): void {
+  for (const q of queries) {
+    if (q.bot !== index.bot.id) continue;
+    const i = q.expected.findIndex((id) => index.entryById(id) === undefined);
+    if (i < 0) continue;
+    throw new GovchatError('INVALID_INPUT', `"${q.expected[i]}" is not an FAQ id of bot "${q.bot}"`, {
+      ...(q.file === undefined ? {} : { file: q.file }),
+      line: q.line,
+      field: `expected.${i}`,
+    });
+  }
+}
+
+/**
+ * Engine factories for one retrieval mode, with the same answerer and threshold as the product.
+ *
+ * @example const records = await runEval(queries, { dataDir: './data', createEngine: engineForMode('bm25') });
+ */
 export function engineForMode(mode: 'hybrid' | 'bm25' | 'dense', extra: BotEngineOptions = {}): EngineFactory {
   return (index) => createBotEngine(index, { ...extra, retriever: createHybridRetriever(index, { mode }) });
 }

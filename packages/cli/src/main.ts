@@ -2,6 +2,7 @@ import { isGovchatError } from '@govchat/core';
 import { processIo, UsageError, type CliIo } from './cli-context.js';
 import { ASK_USAGE, runAsk } from './commands/ask.js';
 import { BOTS_USAGE, runBots } from './commands/bots.js';
+import { EVAL_USAGE, runEvalCommand } from './commands/eval.js';
 import { INGEST_USAGE, runIngest } from './commands/ingest.js';
 
 interface Command {
@@ -14,6 +15,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   ingest: { usage: INGEST_USAGE, summary: 'validate and index FAQ corpora', run: runIngest },
   ask: { usage: ASK_USAGE, summary: 'answer one question', run: runAsk },
   bots: { usage: BOTS_USAGE, summary: 'list ingested bots', run: runBots },
+  eval: { usage: EVAL_USAGE, summary: 'measure answer accuracy on a dataset', run: runEvalCommand },
 };
 
 function help(): string {

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { buildReport, computeMetrics, toReportJson, toSummary, type ConfigResult, type EvalRecord } from '@govchat/eval';
+
+const records: EvalRecord[] = [
+  { bot: 'housing', query: '公屋要等幾耐', lang: 'yue', expected: ['waiting-time'], ranked: ['waiting-time'], abstained: false, latencyMs: 2.345678, confidence: 0.912345 },
+  { bot: 'housing', query: 'weather?', lang: 'en', expected: [], ranked: ['waiting-time'], abstained: false, latencyMs: 1, confidence: 0.7 },
+];
+const result = (name: string, recs: readonly EvalRecord[]): ConfigResult => ({ name, description: `${name} config`, records: recs, metrics: computeMetrics(recs) });
+
+describe('buildReport', () => {
+  it('measures the full pipeline, lists its misses and checks the gate', () => {
+    const report = buildReport({ dataset: 'set.jsonl', answerer: 'extractive', records, minAccuracy: 0.75, now: new Date('2026-01-02T03:04:05Z') });
+    expect(report.generatedAt).toBe('2026-01-02T03:04:05.000Z');
+    expect(report.metrics).toEqual(computeMetrics(records));
+    expect(report.misses.map((m) => m.query)).toEqual(['weather?']);
+    expect(report.gate).toMatchObject({ passed: false, accuracy: 0.5, minAccuracy: 0.75 });
+    expect(report.compare).toBeUndefined();
+  });
+
+  it('takes the headline metrics from the full pipeline of a comparison', () => {
+    const worse = records.map((r) => ({ ...r, abstained: true }));
+    const report = buildReport({ dataset: 'set.jsonl', answerer: 'extractive', records, compare: [result('full', records), result('bm25', worse)] });
+    expect(report.metrics.accuracy).toBe(0.5);
+    expect(report.compare?.map((c) => [c.name, c.metrics.accuracy])).toEqual([
+      ['full', 0.5],
+      ['bm25', 0.5],
+    ]);
+  });
+});
+
+describe('toSummary', () => {
+  it('is exactly the metrics without a comparison', () => {
+    const report = buildReport({ dataset: 'set.jsonl', answerer: 'extractive', records });
+    expect(toSummary(report)).toEqual(computeMetrics(records));
+  });
+
+  it('adds compare.<config> metrics with a comparison', () => {
+    const report = buildReport({ dataset: 'set.jsonl', answerer: 'extractive', records, compare: [result('full', records), result('dense', records.slice(1))] });
+    const summary = toSummary(report);
+    expect(Object.keys(summary.compare ?? {})).toEqual(['full', 'dense']);
+    expect(summary.compare?.dense?.n).toBe(1);
+    expect(summary.accuracy).toBe(summary.compare?.full?.accuracy);
+  });
+});
+
+describe('toReportJson', () => {
+  it('holds the summary, the run, the gate, the misses and every record, rounded', () => {
+    const json = toReportJson(buildReport({ dataset: 'set.jsonl', bot: 'housing', answerer: 'extractive', records, minAccuracy: 0.5 }));
+    expect(json).toMatchObject({ n: 2, accuracy: 0.5, run: { dataset: 'set.jsonl', bot: 'housing', answerer: 'extractive' }, gate: { passed: true } });
+    expect((json.misses as unknown[]).length).toBe(1);
+    expect((json.records as EvalRecord[])[0]).toMatchObject({ latencyMs: 2.35, confidence: 0.9123 });
+  });
+});

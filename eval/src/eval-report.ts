@@ -1,0 +1,102 @@
+import { checkAccuracyGate, type GateResult } from './accuracy-gate.js';
+import { FULL_PIPELINE, type ConfigResult } from './compare-configs.js';
+import { computeMetrics, type EvalMetrics, type EvalRecord } from './eval-metrics.js';
+import { selectMisses, type EvalMiss } from './select-misses.js';
+
+/** One compared configuration as reports show it. */
+export interface ConfigSummary {
+  readonly name: string;
+  readonly description: string;
+  readonly metrics: EvalMetrics;
+}
+
+/** Everything one `govchat eval` run found; every output format (text, JSON, Markdown, HTML) renders this. */
+export interface EvalReport {
+  /** ISO time the run finished. */
+  readonly generatedAt: string;
+  /** The dataset file as given on the command line. */
+  readonly dataset: string;
+  /** Set when the run was limited to one bot. */
+  readonly bot?: string;
+  readonly answerer: string;
+  /** The full pipeline's metrics. */
+  readonly metrics: EvalMetrics;
+  /** Present with `--compare`: every configuration, the full pipeline first. */
+  readonly compare?: readonly ConfigSummary[];
+  readonly gate?: GateResult;
+  /** The full pipeline's misses, worst first. */
+  readonly misses: readonly EvalMiss[];
+  /** The full pipeline's record of every query, in dataset order. */
+  readonly records: readonly EvalRecord[];
+}
+
+export interface BuildReportInput {
+  readonly dataset: string;
+  readonly bot?: string;
+  readonly answerer: string;
+  /** The full pipeline's records. */
+  readonly records: readonly EvalRecord[];
+  readonly compare?: readonly ConfigResult[];
+  readonly minAccuracy?: number;
+  readonly now?: Date;
+}
+
+/**
+ * Assembles the report of a run from its records.
+ *
+ * @example
+ * const report = buildReport({ dataset: 'eval/datasets/test.jsonl', answerer: 'extractive', records });
+ * report.misses[0]?.query
+ */
+export function buildReport(input: BuildReportInput): EvalReport {
+  const metrics = input.compare?.find((c) => c.name === FULL_PIPELINE)?.metrics ?? computeMetrics(input.records);
+  return {
+    generatedAt: (input.now ?? new Date()).toISOString(),
+    dataset: input.dataset,
+    ...(input.bot === undefined ? {} : { bot: input.bot }),
+    answerer: input.answerer,
+    metrics,
+    ...(input.compare === undefined
+      ? {}
+      : { compare: input.compare.map((c) => ({ name: c.name, description: c.description, metrics: c.metrics })) }),
+    ...(input.minAccuracy === undefined ? {} : { gate: checkAccuracyGate(metrics.accuracy, input.minAccuracy) }),
+    misses: selectMisses(input.records),
+    records: input.records,
+  };
+}
+
+/** What `govchat eval --json` prints: the full pipeline's metrics at top level, plus `compare` when compared. */
+export type EvalSummary = EvalMetrics & { readonly compare?: Readonly<Record<string, EvalMetrics>> };
+
+/**
+ * The `--json` object: one flat set of metric keys that CI scripts can read without knowing the
+ * report's layout.
+ *
+ * @example JSON.stringify(toSummary(report)) // '{"n":210,"accuracy":0.9143,…}'
+ */
+export function toSummary(report: EvalReport): EvalSummary {
+  if (report.compare === undefined) return report.metrics;
+  return { ...report.metrics, compare: Object.fromEntries(report.compare.map((c) => [c.name, c.metrics])) };
+}
+
+/**
+ * `report.json`: the `--json` object, plus the run's context, the gate, the misses and every
+ * record (so two runs can be diffed query by query).
+ *
+ * @example await writeFile('report.json', JSON.stringify(toReportJson(report), null, 2));
+ */
+export function toReportJson(report: EvalReport): Record<string, unknown> {
+  return {
+    ...toSummary(report),
+    run: {
+      generatedAt: report.generatedAt,
+      dataset: report.dataset,
+      ...(report.bot === undefined ? {} : { bot: report.bot }),
+      answerer: report.answerer,
+    },
+    ...(report.compare === undefined ? {} : { configs: report.compare.map(({ name, description }) => ({ name, description })) }),
+    ...(report.gate === undefined ? {} : { gate: report.gate }),
+    misses: report.misses,
+    records: report.records.map((r) => ({ ...r, latencyMs: Math.round(r.latencyMs * 100) / 100, confidence: Math.round(r.confidence * 1e4) / 1e4 })),
+  };
+}

@@ -1,0 +1,53 @@
+import { leadOverBaselines } from './compare-configs.js';
+import type { EvalReport } from './eval-report.js';
+import { botTable, compareTable, langTable, missesTable, overallTable, type ReportTable } from './report-tables.js';
+
+/**
+ * `report.md`: the same tables as the terminal, as GitHub-flavoured Markdown (for a PR comment or
+ * the issue note), with every miss rather than the worst ten.
+ *
+ * @example await writeFile('report.md', formatMarkdownReport(report));
+ */
+export function formatMarkdownReport(report: EvalReport): string {
+  const scope = report.bot === undefined ? '' : `, bot \`${escapeCode(report.bot)}\``;
+  const parts = [
+    '# govchat eval',
+    `Dataset \`${escapeCode(report.dataset)}\`${scope}: ${report.metrics.n} queries, answerer \`${escapeCode(report.answerer)}\`, run ${report.generatedAt}.`,
+  ];
+  if (report.gate !== undefined) parts.push(`**Gate ${report.gate.passed ? 'passed' : 'FAILED'}:** ${escapeCell(report.gate.message)}`);
+  parts.push('## Overall (full pipeline)', table(overallTable(report.metrics)));
+  parts.push('## By language', table(langTable(report.metrics)));
+  parts.push('## By bot', table(botTable(report.metrics)));
+  if (report.compare !== undefined) {
+    parts.push('## Compared configurations', 'Same dataset, same corpora, one run. Shares in %.', table(compareTable(report.compare)));
+    parts.push(report.compare.map((c) => `- \`${escapeCode(c.name)}\`: ${escapeCell(c.description)}`).join('\n'));
+    const lead = leadOverBaselines(report.compare);
+    if (lead !== undefined) parts.push(`Full pipeline vs best baseline (\`${lead.baseline}\`): **${lead.points >= 0 ? '+' : ''}${lead.points.toFixed(1)} points**.`);
+  }
+  parts.push(`## Misses (${report.misses.length})`);
+  parts.push(report.misses.length === 0 ? 'None.' : table(missesTable(report.misses)));
+  return `${parts.join('\n\n')}\n`;
+}
+
+function table(t: ReportTable): string {
+  const row = (cells: readonly string[]): string => `| ${cells.map(escapeCell).join(' | ')} |`;
+  const rule = `|${t.numeric.map((n) => (n ? ' ---: ' : ' --- ')).join('|')}|`;
+  return [row(t.header), rule, ...t.rows.map(row)].join('\n');
+}
+
+/**
+ * Dataset text is written by citizens (and attackers): it must not break the table, start
+ * formatting, or become HTML when the Markdown is rendered.
+ */
+function escapeCell(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/[\\`*_[\]#|]/g, (c) => `\\${c}`)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+}
+
+function escapeCode(text: string): string {
+  return text.replace(/`/g, "'");
+}

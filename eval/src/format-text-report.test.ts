@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { buildReport, computeMetrics, formatTextReport, type EvalRecord } from '@govchat/eval';
+
+const record = (query: string, fields: Partial<EvalRecord> = {}): EvalRecord => ({
+  bot: 'housing',
+  query,
+  lang: 'yue',
+  expected: ['waiting-time'],
+  ranked: ['income-limit'],
+  abstained: false,
+  latencyMs: 1,
+  confidence: 0.5,
+  ...fields,
+});
+const misses = Array.from({ length: 12 }, (_, i) => record(`公屋輪候要等幾耐先上到樓 query number ${i} with a very long tail of words`, { confidence: 1 - i / 100 }));
+const records = [record('right', { ranked: ['waiting-time'], lang: 'en' }), ...misses, record('weather', { expected: [], abstained: true, ranked: [], lang: 'en' })];
+const at = (text: string, heading: string): string[] => {
+  const lines = text.split('\n');
+  return lines.slice(lines.indexOf(heading) + 1);
+};
+
+describe('formatTextReport', () => {
+  const text = formatTextReport(buildReport({ dataset: 'set.jsonl', answerer: 'extractive', records }));
+
+  it('has overall, per-language, per-bot and worst-misses sections', () => {
+    expect(text).toContain('govchat eval · set.jsonl · 14 queries · answerer extractive');
+    for (const heading of ['Overall (full pipeline)', 'By language', 'By bot', 'Worst misses (10 of 12)']) expect(text.split('\n')).toContain(heading);
+    expect(at(text, 'By language').slice(2, 4).map((l) => l.split(/\s+/)[0])).toEqual(['en', 'yue']);
+    expect(text).not.toContain('Compared');
+  });
+
+  it('lists the worst ten misses with expected, got and confidence', () => {
+    const rows = at(text, 'Worst misses (10 of 12)').slice(2, 12);
+    expect(rows).toHaveLength(10);
+    expect(rows[0]).toMatch(/^housing\s+yue\s+公屋輪候要等幾耐.*…\s+waiting-time\s+income-limit\s+1\.000$/);
+    expect(text).not.toContain('query number 10');
+  });
+
+  it('aligns columns by display width, Chinese characters counting double', () => {
+    const rows = at(text, 'Worst misses (10 of 12)').slice(0, 12);
+    const width = (s: string): number => [...s].reduce((w, c) => w + (/[\u3000-\u9fff]/.test(c) ? 2 : 1), 0);
+    // The "expected" column starts at the same terminal column on the header and on every row.
+    const columnOf = (row: string): number => width(row.slice(0, Math.max(row.indexOf('waiting-time'), row.indexOf('expected'))));
+    const starts = rows.filter((r) => r.includes('waiting-time') || r.includes('expected')).map(columnOf);
+    expect(starts).toHaveLength(11);
+    expect(new Set(starts).size).toBe(1);
+  });
+
+  it('adds the comparison and the lead over the best baseline when compared', () => {
+    const worse = records.map((r) => ({ ...r, abstained: true }));
+    const compare = [
+      { name: 'full', description: '', records, metrics: computeMetrics(records) },
+      { name: 'bm25', description: '', records: worse, metrics: computeMetrics(worse) },
+    ];
+    const compared = formatTextReport(buildReport({ dataset: 'set.jsonl', answerer: 'extractive', records, compare }));
+    const table = at(compared, 'Compared (same dataset, same corpora)');
+    expect(table[0]).toMatch(/^config\s+acc %\s+hit@1 %\s+hit@3 %\s+MRR\s+abst F1\s+en %\s+yue %\s+p50 ms\s+p95 ms$/);
+    // full: 'right' and the 'weather' abstention of 14 queries; bm25 abstains on everything: 'weather' only.
+    expect(table[2]).toMatch(/^full\s+14\.3\s/);
+    expect(table[3]).toMatch(/^bm25\s+7\.1\s/);
+    expect(compared).toContain('full pipeline vs best baseline (bm25): +7.2 points'); // 0.1429 − 0.0714
+  });
+
+  it('says so when there are no misses', () => {
+    expect(formatTextReport(buildReport({ dataset: 'set.jsonl', answerer: 'extractive', records: records.slice(0, 1) }))).toContain('No misses.');
+  });
+});

@@ -1,0 +1,136 @@
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ingestCorpus, loadCorpus } from '@govchat/core';
+import type { CliIo } from '../cli-context.js';
+import { main } from '../main.js';
+
+const corpusDir = fileURLToPath(new URL('../../../../corpora/iam-smart', import.meta.url));
+let cwd: string;
+
+const queries = [
+  { bot: 'iam-smart', query: 'Does iAM Smart cost anything?', lang: 'en', expected: ['fees'] },
+  { bot: 'iam-smart', query: '如何取消「智方便」帳戶？', lang: 'zh-HK', expected: ['cancel-account'] },
+  { bot: 'iam-smart', query: 'xyzzyq plughq', lang: 'en', expected: [] },
+  // Expects the wrong FAQ on purpose: no pipeline gets it right, so accuracy is below 1 whatever retrieval does.
+  { bot: 'iam-smart', query: 'Does iAM Smart cost anything?', lang: 'mixed', expected: ['cancel-account'] },
+];
+
+beforeAll(async () => {
+  cwd = await mkdtemp(join(tmpdir(), 'govchat-cli-eval-'));
+  await ingestCorpus(await loadCorpus(corpusDir), { dataDir: join(cwd, 'data') });
+  await writeFile(join(cwd, 'set.jsonl'), `${queries.map((q) => JSON.stringify(q)).join('\n')}\n`);
+});
+
+async function run(args: string[], isTTY = false): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIo = { out: (t) => void (out += t), err: (t) => void (err += t), cwd, env: {}, isTTY };
+  const code = await main(['eval', ...args], io);
+  return { code, out, err };
+}
+
+const METRIC_KEYS = ['n', 'accuracy', 'hitAt1', 'hitAt3', 'mrr', 'abstain', 'byLang', 'byBot', 'latencyMs'];
+
+function expectMetrics(m: Record<string, unknown>): void {
+  for (const key of METRIC_KEYS) expect(m).toHaveProperty(key);
+  for (const key of ['accuracy', 'hitAt1', 'hitAt3', 'mrr']) expect(typeof m[key]).toBe('number');
+  expect(Object.keys(m.abstain as object).sort()).toEqual(['f1', 'precision', 'recall']);
+  expect(Object.keys(m.latencyMs as object).sort()).toEqual(['p50', 'p95']);
+}
+
+describe('govchat eval', () => {
+  it('--json prints exactly one JSON object with every required key, and nothing else on stdout', async () => {
+    const { code, out } = await run(['--dataset', 'set.jsonl', '--json'], true);
+    expect(code).toBe(0);
+    expect(out.endsWith('}\n')).toBe(true);
+    expect(out.trim().split('\n')).toHaveLength(1);
+    const summary = JSON.parse(out) as Record<string, unknown>;
+    expectMetrics(summary);
+    expect(summary.n).toBe(4);
+    expect(Object.keys(summary.byLang as object)).toEqual(['en', 'zh-HK', 'mixed']);
+    expect((summary.byLang as Record<string, object>).en).toEqual({ n: 2, accuracy: expect.any(Number), hitAt1: expect.any(Number) });
+    expect(summary.byBot).toEqual({ 'iam-smart': { n: 4, accuracy: expect.any(Number) } });
+    expect(summary.compare).toBeUndefined();
+  });
+
+  it('--min-accuracy sets the exit code and says by how much accuracy fell short', async () => {
+    const pass = await run(['--dataset', 'set.jsonl', '--json', '--min-accuracy', '0']);
+    expect(pass.code).toBe(0);
+    expect(pass.err).toContain('gate passed');
+    const fail = await run(['--dataset', 'set.jsonl', '--json', '--min-accuracy', '1']);
+    expect(fail.code).toBe(1);
+    const accuracy = (JSON.parse(fail.out) as { accuracy: number }).accuracy;
+    expect(fail.err).toContain(`gate failed: accuracy ${accuracy.toFixed(4)} is below --min-accuracy 1.0000 by ${(1 - accuracy).toFixed(4)}`);
+  });
+
+  it('--compare runs the full pipeline and three baselines in one JSON object', async () => {
+    const { code, out } = await run(['--dataset', 'set.jsonl', '--json', '--compare']);
+    expect(code).toBe(0);
+    const summary = JSON.parse(out) as Record<string, unknown> & { compare: Record<string, Record<string, unknown>> };
+    expectMetrics(summary);
+    expect(Object.keys(summary.compare)).toEqual(['full', 'bm25', 'dense', 'minisearch']);
+    for (const metrics of Object.values(summary.compare)) expectMetrics(metrics);
+    expect(summary.accuracy).toBe(summary.compare.full?.accuracy);
+  });
+
+  it('prints readable tables, with the comparison, and a progress bar on stderr only on a terminal', async () => {
+    const plain = await run(['--dataset', 'set.jsonl', '--compare']);
+    expect(plain.code).toBe(0);
+    for (const heading of ['Overall (full pipeline)', 'By language', 'By bot', 'Compared (same dataset, same corpora)']) expect(plain.out).toContain(heading);
+    expect(plain.out).toMatch(/^minisearch\s+\d/m);
+    expect(plain.out).toMatch(/Worst misses \(\d+ of \d+\)/);
+    expect(plain.err).toBe('');
+    const tty = await run(['--dataset', 'set.jsonl', '--compare'], true);
+    expect(tty.err).toContain('16/16 100%');
+    expect(tty.err.endsWith('\r\x1b[2K')).toBe(true);
+    expect(tty.out).not.toContain('\r');
+  });
+
+  it('--report writes the three files; under --json the note goes to stderr', async () => {
+    const { code, out, err } = await run(['--dataset', 'set.jsonl', '--json', '--report', 'out/report']);
+    expect(code).toBe(0);
+    expect(() => JSON.parse(out) as unknown).not.toThrow();
+    expect(err).toContain('report written');
+    expect((await readdir(join(cwd, 'out/report'))).sort()).toEqual(['report.html', 'report.json', 'report.md']);
+  });
+
+  it('--bot limits the run, and names the bots the dataset has when it has none of that one', async () => {
+    const one = await run(['--dataset', 'set.jsonl', '--json', '--bot', 'iam-smart']);
+    expect((JSON.parse(one.out) as { n: number }).n).toBe(4);
+    const none = await run(['--dataset', 'set.jsonl', '--bot', 'housing']);
+    expect(none.code).toBe(1);
+    expect(none.err).toContain('no queries for bot "housing" in set.jsonl (it has: iam-smart)');
+  });
+
+  it('--answerer llm fails clearly until an LLM is configured', async () => {
+    const llm = await run(['--dataset', 'set.jsonl', '--answerer', 'llm']);
+    expect(llm.code).toBe(1);
+    expect(llm.err).toMatch(/llm answerer is not configured/);
+    expect((await run(['--dataset', 'set.jsonl', '--answerer', 'extractive', '--json'])).code).toBe(0);
+  });
+
+  it('rejects bad usage with exit code 2 and the usage line', async () => {
+    for (const args of [[], ['--dataset', 'set.jsonl', '--min-accuracy', '90'], ['--dataset', 'set.jsonl', '--answerer', 'gpt'], ['--dataset', 'set.jsonl', 'extra']]) {
+      const { code, err } = await run(args);
+      expect(code).toBe(2);
+      expect(err).toContain('usage: govchat eval --dataset FILE');
+    }
+  });
+
+  it('fails with a clear message for a missing index or a broken dataset', async () => {
+    const noIndex = await run(['--dataset', 'set.jsonl', '--data-dir', 'empty']);
+    expect(noIndex.code).toBe(1);
+    expect(noIndex.err).toContain('run "govchat ingest" first');
+    await writeFile(join(cwd, 'broken.jsonl'), `${JSON.stringify(queries[0])}\n{"bot": "iam-smart", "query": "x", "lang": "fr", "expected": []}\n`);
+    const broken = await run(['--dataset', 'broken.jsonl']);
+    expect(broken.code).toBe(1);
+    expect(broken.err).toMatch(/broken\.jsonl:2 field "lang"/);
+    await writeFile(join(cwd, 'empty.jsonl'), '\n');
+    const empty = await run(['--dataset', 'empty.jsonl', '--min-accuracy', '0.5']);
+    expect(empty.code).toBe(1);
+    expect(empty.err).toContain('empty.jsonl has no queries');
+  });
+});

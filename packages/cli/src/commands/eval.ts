@@ -1,0 +1,109 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { GovchatError, type Answerer } from '@govchat/core';
+import {
+  buildReport,
+  createProgressBar,
+  evalConfigs,
+  FULL_PIPELINE,
+  formatTextReport,
+  loadDataset,
+  runComparison,
+  toSummary,
+  writeReport,
+} from '@govchat/eval';
+import { processIo, resolveDataDir, UsageError, type CliIo } from '../cli-context.js';
+
+export const EVAL_USAGE =
+  'govchat eval --dataset FILE [--bot ID] [--data-dir DIR] [--json] [--report DIR] [--compare] [--min-accuracy X] [--answerer extractive|llm]';
+
+const ANSWERERS = ['extractive', 'llm'] as const;
+
+/**
+ * `govchat eval`: runs a dataset through the same pipeline as `govchat ask` (and, with
+ * `--compare`, through the baselines), prints the metrics, writes reports, and fails (exit 1)
+ * when accuracy is below `--min-accuracy` — the regression gate.
+ *
+ * @example process.exitCode = await runEvalCommand(['--dataset', 'eval/datasets/test.jsonl', '--min-accuracy', '0.85'], processIo);
+ */
+export async function runEvalCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      dataset: { type: 'string' },
+      bot: { type: 'string' },
+      'data-dir': { type: 'string' },
+      json: { type: 'boolean', default: false },
+      report: { type: 'string' },
+      compare: { type: 'boolean', default: false },
+      'min-accuracy': { type: 'string' },
+      answerer: { type: 'string', default: 'extractive' },
+    },
+    allowPositionals: false,
+  });
+  if (values.dataset === undefined) throw new UsageError('--dataset is required');
+  const minAccuracy = values['min-accuracy'] === undefined ? undefined : parseShare(values['min-accuracy']);
+  const answerer = selectAnswerer(values.answerer);
+
+  const queries = await loadDataset(resolve(io.cwd, values.dataset));
+  // An empty set would "measure" accuracy 0 and fail a gate for the wrong reason.
+  if (queries.length === 0) throw new GovchatError('INVALID_INPUT', `${values.dataset} has no queries`);
+  const bot = values.bot;
+  if (bot !== undefined && !queries.some((q) => q.bot === bot)) {
+    const bots = [...new Set(queries.map((q) => q.bot))].join(', ');
+    throw new GovchatError('INVALID_INPUT', `no queries for bot "${bot}" in ${values.dataset} (it has: ${bots || 'none'})`);
+  }
+
+  const all = evalConfigs(answerer === undefined ? {} : { answerer });
+  const configs = values.compare ? all : all.filter((c) => c.name === FULL_PIPELINE);
+  const bar = stderrIsTTY(io) ? createProgressBar(io.err) : undefined;
+  const results = await runComparison(queries, {
+    dataDir: resolveDataDir(io, values['data-dir']),
+    ...(bot === undefined ? {} : { bot }),
+    configs,
+    ...(bar === undefined ? {} : { onProgress: (done: number, total: number, config: string) => bar.update(done, total, config) }),
+  }).finally(() => bar?.finish());
+  const full = results.find((r) => r.name === FULL_PIPELINE)!;
+  const report = buildReport({
+    dataset: values.dataset,
+    ...(bot === undefined ? {} : { bot }),
+    answerer: values.answerer,
+    records: full.records,
+    ...(values.compare ? { compare: results } : {}),
+    ...(minAccuracy === undefined ? {} : { minAccuracy }),
+  });
+
+  const files = values.report === undefined ? undefined : await writeReport(resolve(io.cwd, values.report), report);
+  if (values.json) io.out(`${JSON.stringify(toSummary(report))}\n`);
+  else io.out(formatTextReport(report));
+  // stdout carries only the JSON object under --json.
+  if (files !== undefined) (values.json ? io.err : io.out)(`\nreport written: ${files.markdown}, ${files.json}, ${files.html}\n`);
+  if (report.gate === undefined) return 0;
+  io.err(`gate ${report.gate.passed ? 'passed' : 'failed'}: ${report.gate.message}\n`);
+  return report.gate.passed ? 0 : 1;
+}
+
+function parseShare(text: string): number {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || value < 0 || value > 1) {
+    throw new UsageError(`--min-accuracy must be a share between 0 and 1 (e.g. 0.85), not "${text}"`);
+  }
+  return value;
+}
+
+/** Undefined: the product's default (extractive) answerer. */
+function selectAnswerer(name: string): Answerer | undefined {
+  if (!(ANSWERERS as readonly string[]).includes(name)) throw new UsageError(`--answerer must be ${ANSWERERS.join(' or ')}, not "${name}"`);
+  if (name === 'llm') {
+    throw new GovchatError('CONFIG_INVALID', 'the llm answerer is not configured: no LLM provider is set up yet, so only --answerer extractive can be evaluated');
+  }
+  return undefined;
+}
+
+/**
+ * The progress bar goes to stderr, so it is stderr that must be a terminal. `CliIo.isTTY`
+ * describes stdout; for the real process ask stderr itself, for an injected one trust its flag.
+ */
+function stderrIsTTY(io: CliIo): boolean {
+  return io === processIo ? Boolean(process.stderr.isTTY) : io.isTTY;
+}
