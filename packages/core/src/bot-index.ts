@@ -1,7 +1,8 @@
 import { join } from 'node:path';
-import { buildBm25Index, loadBm25Index, type Bm25Index, type SerializedBm25 } from './bm25-index.js';
+import { buildBm25Index, DEFAULT_BM25_OPTIONS, loadBm25Index, type Bm25Index, type SerializedBm25 } from './bm25-index.js';
 import {
   createCooccurrenceEmbedder,
+  DEFAULT_COOCCURRENCE_OPTIONS,
   fitCooccurrenceModel,
   type CooccurrenceEmbedder,
   type CooccurrenceModel,
@@ -18,6 +19,8 @@ export const INDEX_FORMAT = 1;
 
 export interface IndexManifest {
   readonly format: number;
+  /** Fingerprint of the analysis pipeline that built it (see `pipelineFingerprint`). */
+  readonly pipeline: string;
   readonly botId: string;
   readonly createdAt: string;
   readonly corpusHash: string;
@@ -62,9 +65,40 @@ export interface BuildStats {
   readonly refitted: boolean;
 }
 
-/** The hash of everything in a corpus that reaches the index. */
+// Text covering every analysis path (English, written and colloquial Chinese, Simplified,
+// code-mixing, hyphens, numbers): if the analyser, lexicon, stop words or field weights change,
+// its analysis changes, and so does the fingerprint.
+const PROBE_ENTRY: FaqEntry = {
+  id: 'probe',
+  question: { en: 'How do I renew my HKID card? What are the fees in 2026?', 'zh-HK': '點樣續期身份證，要幾多錢？' },
+  answer: { en: 'Apply online via e-Channel or iAM Smart; it costs HK$2,000.', 'zh-HK': '怎么办理护照？我想renew passport，網上得唔得？' },
+  alternates: { en: ['renewal of identity cards'], 'zh-HK': ['係咪可以補領'] },
+  category: 'Probe',
+};
+let memoFingerprint: string | undefined;
+
+/**
+ * Identifies the code and settings that turn text into an index. Part of the corpus hash, so an
+ * upgrade that changes analysis re-indexes even an unchanged corpus, and never reuses vectors
+ * computed the old way.
+ */
+export function pipelineFingerprint(): string {
+  memoFingerprint ??= sha256(
+    JSON.stringify({
+      format: INDEX_FORMAT,
+      probe: [...toFaqDocument(PROBE_ENTRY).bag].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+      bm25: DEFAULT_BM25_OPTIONS,
+      embedder: DEFAULT_COOCCURRENCE_OPTIONS,
+      hnsw: DEFAULT_HNSW_OPTIONS,
+      vectorsPerFaq: VECTORS_PER_FAQ,
+    }),
+  ).slice(0, 16);
+  return memoFingerprint;
+}
+
+/** The hash of everything in a corpus that reaches the index, and of the pipeline that indexes it. */
 export function hashCorpus(corpus: Pick<Corpus, 'bot' | 'entries'>, entryHashes: readonly string[]): string {
-  return sha256(JSON.stringify({ format: INDEX_FORMAT, bot: corpus.bot, entries: entryHashes })).slice(0, 32);
+  return sha256(JSON.stringify({ pipeline: pipelineFingerprint(), bot: corpus.bot, entries: entryHashes })).slice(0, 32);
 }
 
 /**
@@ -77,10 +111,11 @@ export async function buildIndex(
   corpus: Pick<Corpus, 'bot' | 'entries'>,
   options: BuildIndexOptions = {},
 ): Promise<{ index: BotIndex; files: GenerationFiles; manifest: IndexManifest; stats: BuildStats }> {
-  const hnswOptions = options.hnsw ?? options.previous?.manifest.hnsw ?? DEFAULT_HNSW_OPTIONS;
+  const hnswOptions = options.hnsw ?? DEFAULT_HNSW_OPTIONS;
   const docs: FaqDocument[] = corpus.entries.map(toFaqDocument);
   const entryHashes = docs.map((d) => d.hash);
-  const previous = options.previous;
+  // Vectors and models from a different pipeline are not comparable: start afresh.
+  const previous = options.previous?.manifest.pipeline === pipelineFingerprint() ? options.previous : undefined;
   const previousRow = new Map(previous?.entryHashes.map((h, i) => [h, i]));
   const previousIds = new Set(previous?.entries.map((e) => e.id));
   const currentIds = new Set(corpus.entries.map((e) => e.id));
@@ -116,6 +151,7 @@ export async function buildIndex(
   const bm25 = buildBm25Index(docs.map((d) => d.fields));
   const manifest: IndexManifest = {
     format: INDEX_FORMAT,
+    pipeline: pipelineFingerprint(),
     botId: corpus.bot.id,
     createdAt: new Date().toISOString(),
     corpusHash: hashCorpus(corpus, entryHashes),

@@ -105,6 +105,19 @@ describe('ingestCorpus', () => {
     expect((await loadIndex(dataDir, BOT)).entries.length).toBeGreaterThan(25);
   });
 
+  it('re-indexes from scratch when the index was built by a different analysis pipeline', async () => {
+    const generation = await currentGeneration(dataDir, BOT);
+    const manifestPath = join(generation, 'manifest.json');
+    const manifest = JSON.parse(await readFile(manifestPath, 'utf8'));
+    expect(manifest.pipeline).toMatch(/^[0-9a-f]{16}$/);
+    // What an index from an older release looks like: another pipeline, another corpus hash.
+    await writeFile(manifestPath, JSON.stringify({ ...manifest, pipeline: '0000000000000000', corpusHash: 'old' }));
+    const report = await ingestCorpus(await loadCorpus(join(corpora, BOT)), { dataDir });
+    expect(report.unchanged).toBe(false);
+    expect(report.refitted).toBe(true);
+    expect(report.embeddedEntries).toBe(report.entries);
+  });
+
   it('refuses a query embedder that did not build the index', async () => {
     const index = await loadIndex(dataDir, BOT);
     const other = { ...index.manifest.embedder, fingerprint: 'something-else' };
