@@ -4,6 +4,8 @@ import { ASK_USAGE, runAsk } from './commands/ask.js';
 import { BOTS_USAGE, runBots } from './commands/bots.js';
 import { EVAL_USAGE, runEvalCommand } from './commands/eval.js';
 import { INGEST_USAGE, runIngest } from './commands/ingest.js';
+import { MODELS_USAGE, runModels } from './commands/models.js';
+import { SERVE_USAGE, runServe } from './commands/serve.js';
 
 interface Command {
   readonly usage: string;
@@ -16,6 +18,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   ask: { usage: ASK_USAGE, summary: 'answer one question', run: runAsk },
   bots: { usage: BOTS_USAGE, summary: 'list ingested bots', run: runBots },
   eval: { usage: EVAL_USAGE, summary: 'measure answer accuracy on a dataset', run: runEvalCommand },
+  models: { usage: MODELS_USAGE, summary: 'download an embedding model for offline use', run: runModels },
+  serve: { usage: SERVE_USAGE, summary: 'serve the chat API, Socket.IO, widget and demo pages', run: runServe },
 };
 
 function help(): string {

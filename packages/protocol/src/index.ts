@@ -74,6 +74,27 @@ export interface AnswerEndEvent {
   id: string;
   abstained: boolean;
   latencyMs: number;
+  /** FAQ ids the answer shown is built from (an LLM answer's citations), when the server reports them. */
+  citations?: string[];
+}
+
+/**
+ * Why a generated answer was withdrawn. Kept in step with `AnswerResetReason` in @govchat/core.
+ * - `no-citation`: the answer cited no FAQ; `unknown-citation`: it cited an FAQ it was not given;
+ * - `prompt-leak`: it repeated the bot's instructions; `off-domain-url`: it linked outside the bot's domains;
+ * - `llm-failed` / `timeout`: the model failed or was too slow after text had been shown.
+ */
+export type AnswerResetReason = 'no-citation' | 'unknown-citation' | 'prompt-leak' | 'off-domain-url' | 'llm-failed' | 'timeout';
+
+/**
+ * Sent between `answer.delta` events when the text shown so far is withdrawn: the client clears
+ * the answer's text (optionally noting that it was corrected); the `answer.delta` events that
+ * follow carry the replacement (the FAQ's own answer). Only LLM-answering bots send it, at most
+ * once per ask, always before `answer.sources` and `answer.end`.
+ */
+export interface AnswerResetEvent {
+  id: string;
+  reason: AnswerResetReason;
 }
 
 /** Error codes a client may see. */
@@ -101,6 +122,9 @@ export interface AnswerErrorEvent {
 export interface FeedbackAckEvent {
   id: string;
   ok: boolean;
+  /** Why the feedback was not recorded (when `ok` is false). */
+  code?: ClientErrorCode;
+  message?: string;
 }
 
 /** Events the server emits on `/chat`. */
@@ -108,6 +132,7 @@ export interface ServerToClientEvents {
   session: (event: SessionEvent) => void;
   'answer.start': (event: AnswerStartEvent) => void;
   'answer.delta': (event: AnswerDeltaEvent) => void;
+  'answer.reset': (event: AnswerResetEvent) => void;
   'answer.sources': (event: AnswerSourcesEvent) => void;
   'answer.end': (event: AnswerEndEvent) => void;
   'answer.error': (event: AnswerErrorEvent) => void;
@@ -131,6 +156,8 @@ export interface AskRequest {
 
 /** `POST /api/bots/:id/ask` JSON response (same shape as `govchat ask --json`). */
 export interface AskResponse {
+  /** The ask id the server gave this answer: `id` of `POST /api/feedback`. */
+  id?: string;
   answer: string;
   lang: AnswerLang;
   queryLang: QueryLang;
@@ -140,6 +167,12 @@ export interface AskResponse {
   usedHistory: boolean;
   sources: SourceRef[];
   related: RelatedRef[];
+  /** FAQ ids the answer is built from (an LLM answer's citations; the quoted FAQ otherwise). */
+  citations?: string[];
+  /** Who wrote the answer: 'llm' or 'extractive' (or 'guard' / 'fallback' when refusing or abstaining). */
+  answeredBy?: string;
+  /** Set when an LLM answer was replaced by the FAQ's own answer, and why. */
+  fallback?: AnswerResetReason;
   session?: string;
   latencyMs?: number;
 }

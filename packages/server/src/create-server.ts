@@ -1,0 +1,238 @@
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import { GovchatError } from '@govchat/core';
+import { Server as SocketServer } from 'socket.io';
+import { requireAdmin, requireMetricsKey } from './admin-auth.js';
+import { createAdminRoutes } from './admin-routes.js';
+import { createAskRunner } from './ask-runner.js';
+import { createBotRegistry } from './bot-registry.js';
+import { attachChatNamespace } from './chat-socket.js';
+import { createChatRoutes } from './chat-routes.js';
+import { openChatStore } from './chat-store.js';
+import { withHttpStatus } from './client-error.js';
+import { loadConfig, type ServerConfig } from './config.js';
+import { UPLOAD_TYPES_MESSAGE, createCorpusUploader } from './corpus-upload.js';
+import { botCors, publicCors } from './cors-policy.js';
+import { handleHttpError, handleNotFound } from './error-handler.js';
+import { createFeedbackRecorder } from './feedback-recorder.js';
+import { loadBots } from './load-bots.js';
+import { createOpenApiDocument } from './openapi-document.js';
+import { createOpsRoutes } from './ops-routes.js';
+import { createPageRoutes } from './page-routes.js';
+import { createRateLimiter } from './rate-limiter.js';
+import { mountRoutes, type RouteSpec } from './route-table.js';
+import { securityHeaders } from './security-headers.js';
+import { createServerLogger } from './server-logger.js';
+import { createServerMetrics } from './server-metrics.js';
+import { createSessionManager } from './session-manager.js';
+import { createWireSchemas } from './wire-schemas.js';
+
+/** A configured govchat service, not yet listening. */
+export interface GovchatServer {
+  readonly config: ServerConfig;
+  readonly httpServer: HttpServer;
+  /** Starts listening; resolves to the base URL (`http://127.0.0.1:54321` for port 0). */
+  listen(): Promise<string>;
+  /**
+   * Graceful shutdown: stop accepting connections, let in-flight answers finish (up to
+   * `shutdownGraceMs`, then cancel them), close sockets, close the database. Idempotent.
+   */
+  close(): Promise<void>;
+  /** Ids of the bots being served. */
+  listBots(): string[];
+}
+
+const VERSION = '0.1.0';
+const DAY_MS = 86_400_000;
+
+/**
+ * Builds the whole service from configuration (environment variables, then `overrides`):
+ * ingests stale corpora, loads every bot, opens the database, and wires Express (REST, admin,
+ * pages, metrics) and Socket.IO (`/chat`) onto one HTTP server.
+ *
+ * @throws GovchatError CONFIG_INVALID naming the bad variable; INTERNAL when the database cannot be opened.
+ * @example
+ * const server = await createServer({ port: 0, dataDir: './data' });
+ * const url = await server.listen(); // http://127.0.0.1:54321
+ * process.once('SIGTERM', () => void server.close());
+ */
+export async function createServer(overrides: Partial<ServerConfig> = {}): Promise<GovchatServer> {
+  const config = loadConfig(process.env, overrides);
+  const logger = createServerLogger(config.logLevel);
+  const metrics = createServerMetrics();
+  const store = openChatStore(config.dbFile, {
+    onError(op, error) {
+      metrics.dbErrors.inc({ op });
+      logger.error({ op, err: error }, 'database operation failed; answering goes on');
+    },
+  });
+  let bots;
+  try {
+    bots = createBotRegistry(await loadBots(config, logger));
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  if (bots.size === 0) logger.warn({ dataDir: config.dataDir, corporaDir: config.corporaDir }, 'no bot loaded: /readyz reports not ready');
+
+  const pruneOld = (): void => {
+    if (config.retentionDays > 0) store.pruneBefore(Date.now() - config.retentionDays * DAY_MS);
+  };
+  pruneOld();
+  const pruneTimer = setInterval(pruneOld, DAY_MS / 4);
+  pruneTimer.unref();
+
+  const sessions = createSessionManager({ store, idleMs: config.sessionIdleMs, historyTurns: config.historyTurns });
+  const perSession = createRateLimiter({ limit: config.rateLimitPerSession, windowMs: config.rateLimitWindowMs });
+  const perIp = createRateLimiter({ limit: config.rateLimitPerIp, windowMs: config.rateLimitWindowMs });
+  const runner = createAskRunner({
+    bots,
+    sessions,
+    store,
+    metrics,
+    logger,
+    answerTimeoutMs: config.answerTimeoutMs,
+    streamDelayMs: config.streamDelayMs,
+    historyTurns: config.historyTurns,
+  });
+  const recordFeedback = createFeedbackRecorder({ store, sessions, metrics });
+  const schemas = createWireSchemas(config);
+  const uploader = createCorpusUploader({ corporaDir: config.corporaDir, dataDir: config.dataDir, bots, metrics, logger });
+  let state: 'open' | 'closing' | 'closed' = 'open';
+
+  const routes: RouteSpec[] = [];
+  let openApi: Record<string, unknown> | undefined;
+  routes.push(
+    ...createChatRoutes({ bots, sessions, runner, recordFeedback, schemas, limits: { perSession, perIp }, metrics }),
+    ...createAdminRoutes({ bots, store, uploader }),
+    ...createPageRoutes({ bots, widgetFile: config.widgetFile }),
+    ...createOpsRoutes({
+      registry: metrics.registry,
+      readiness: () => ({
+        ready: state === 'open' && bots.size > 0,
+        status: state === 'open' ? (bots.size > 0 ? 'ready' : 'no-bots') : 'shutting-down',
+        bots: bots.size,
+      }),
+      openApi: () =>
+        (openApi ??= createOpenApiDocument(routes, {
+          title: 'govchat',
+          version: VERSION,
+          description:
+            'FAQ chatbots for Hong Kong government departments. Streaming clients use Socket.IO (namespace `/chat`) or Server-Sent Events; see docs/protocol.md.',
+        })),
+    }),
+  );
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.use(securityHeaders());
+  app.use(function countRequest(req: Request, res: Response, next: NextFunction) {
+    res.on('finish', () => {
+      const route = (req.route as { path?: string } | undefined)?.path ?? 'unmatched';
+      metrics.httpRequests.inc({ method: req.method, route, status: String(res.statusCode) });
+    });
+    next();
+  });
+  const parseJson = express.json({ limit: config.jsonLimitBytes, strict: false });
+  mountRoutes(app, routes, {
+    access: {
+      bot: [botCors(bots)],
+      public: [publicCors()],
+      none: [],
+      admin: [requireAdmin(config)],
+      metrics: config.metricsKey === undefined ? [] : [requireMetricsKey(config.metricsKey)],
+    },
+    json: function requireJson(req, res, next) {
+      if (req.is('application/json') === false) {
+        next(withHttpStatus(new GovchatError('INVALID_INPUT', 'send the body as JSON with Content-Type: application/json'), 415));
+        return;
+      }
+      parseJson(req, res, next);
+    },
+    upload(types): RequestHandler {
+      const parseText = express.text({ type: [...types], limit: config.uploadLimitBytes });
+      return function requireCorpusFile(req, res, next) {
+        if (!req.is([...types])) {
+          next(withHttpStatus(new GovchatError('INVALID_INPUT', UPLOAD_TYPES_MESSAGE), 415));
+          return;
+        }
+        parseText(req, res, next);
+      };
+    },
+  });
+  app.use(handleNotFound());
+  app.use(handleHttpError(logger));
+
+  const httpServer = createHttpServer(app);
+  const io = new SocketServer(httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: config.socketBufferBytes,
+    // The per-bot origin check happens at the /chat handshake, where the bot is known; the
+    // transport itself (long-polling) must accept any origin to get that far.
+    cors: { origin: true, credentials: false },
+  });
+  attachChatNamespace(io, {
+    bots,
+    sessions,
+    runner,
+    recordFeedback,
+    schemas,
+    limits: { perSession, perIp, maxConcurrentAsks: config.maxConcurrentAsks },
+    trustProxy: config.trustProxy,
+    metrics,
+    logger,
+    isClosing: () => state !== 'open',
+  });
+
+  let closing: Promise<void> | undefined;
+  async function shutDown(): Promise<void> {
+    state = 'closing';
+    logger.info({ inFlight: runner.inFlight }, 'shutting down');
+    const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    httpServer.closeIdleConnections();
+    await runner.drain(config.shutdownGraceMs);
+    await uploader.idle();
+    // Let the last answer.end frames leave before the transports close.
+    await nextTurn();
+    await io.close();
+    httpServer.closeAllConnections();
+    await stopped;
+    clearInterval(pruneTimer);
+    sessions.close();
+    perSession.close();
+    perIp.close();
+    store.close();
+    state = 'closed';
+    logger.info('stopped');
+  }
+
+  return {
+    config,
+    httpServer,
+    listen() {
+      return new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(config.port, config.host, () => {
+          httpServer.off('error', reject);
+          const address = httpServer.address() as AddressInfo;
+          const url = `http://${formatHost(address.address)}:${address.port}`;
+          logger.info({ url, bots: bots.list().map((b) => b.id) }, 'listening');
+          resolve(url);
+        });
+      });
+    },
+    close() {
+      closing ??= shutDown();
+      return closing;
+    },
+    listBots: () => bots.list().map((b) => b.id),
+  };
+}
+
+function formatHost(address: string): string {
+  if (address === '0.0.0.0' || address === '::') return 'localhost';
+  return address.includes(':') ? `[${address}]` : address;
+}
