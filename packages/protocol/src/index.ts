@@ -180,8 +180,9 @@ export interface AskResponse {
 /** `GET /api/bots/:id`: what a widget needs to draw itself. */
 export interface PublicBotConfig {
   id: string;
-  name: { en: string; 'zh-HK': string };
-  greeting: { en: string; 'zh-HK': string };
+  /** `zh-CN` is the Simplified form of `zh-HK`, for the widget's 简 setting. */
+  name: { en: string; 'zh-HK': string; 'zh-CN'?: string };
+  greeting: { en: string; 'zh-HK': string; 'zh-CN'?: string };
   contact: { phone: string; url: string; email?: string };
   theme?: { color: string };
   /** Starter questions, per answer language. */

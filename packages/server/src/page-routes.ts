@@ -5,7 +5,7 @@ import { renderDemoIndex, renderDemoPage } from './demo-page.js';
 import { toPublicBotConfig } from './public-bot-config.js';
 import { errorBodySchema } from './response-schemas.js';
 import type { RouteSpec } from './route-table.js';
-import { DEMO_PAGE_CSP } from './security-headers.js';
+import { DEMO_PAGE_CSP, DEMO_PAGE_PERMISSIONS } from './security-headers.js';
 
 export interface PageRouteOptions {
   readonly bots: BotRegistry;
@@ -85,7 +85,7 @@ export function createPageRoutes(options: PageRouteOptions): RouteSpec[] {
       },
       handler(req, res) {
         const bot = toPublicBotConfig(bots.require(String(req.params.id)));
-        res.set('Content-Security-Policy', DEMO_PAGE_CSP).type('html').send(renderDemoPage(bot));
+        res.set({ 'Content-Security-Policy': DEMO_PAGE_CSP, 'Permissions-Policy': DEMO_PAGE_PERMISSIONS }).type('html').send(renderDemoPage(bot));
       },
     },
   ];

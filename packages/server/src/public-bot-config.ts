@@ -31,8 +31,8 @@ export function toPublicBotConfig(engine: BotEngine): PublicBotConfig {
   ) as Record<AnswerLang, string>;
   return {
     id: bot.id,
-    name: { en: bot.name.en, 'zh-HK': bot.name['zh-HK'] },
-    greeting: { en: bot.greeting.en, 'zh-HK': bot.greeting['zh-HK'] },
+    name: { en: bot.name.en, 'zh-HK': bot.name['zh-HK'], 'zh-CN': toSimplified(bot.name['zh-HK']) },
+    greeting: { en: bot.greeting.en, 'zh-HK': bot.greeting['zh-HK'], 'zh-CN': toSimplified(bot.greeting['zh-HK']) },
     contact: { phone: bot.contact.phone, url: bot.contact.url, ...(bot.contact.email === undefined ? {} : { email: bot.contact.email }) },
     ...(bot.theme === undefined ? {} : { theme: { color: bot.theme.color } }),
     suggested,

@@ -45,6 +45,7 @@ describe('bots', () => {
     expect(bot.suggested.en[0]).toEqual({ id: 'passport-renew-expiring', question: 'My passport is expiring soon. How do I get a new one?' });
     expect(bot.suggested['zh-HK'][0].question).toBe('護照即將到期，如何換領新護照？');
     expect(bot.suggested['zh-CN'][0].question).toBe('护照即将到期，如何换领新护照？');
+    expect(bot.name['zh-CN']).toBe('入境事务处');
     expect(bot.fallback.en).toContain('2824 6111');
     expect(bot.fallback['zh-CN']).toContain('入境事务处');
     // Server-side settings stay server-side.
@@ -190,6 +191,9 @@ describe('pages and headers', () => {
     expect(html).toContain('Immigration Department');
     expect(html).toContain('入境事務處');
     expect(html).not.toMatch(/<script>(?!<)/);
+    // Spoken questions: the widget may use the microphone on the demo page, nowhere else.
+    expect(response.headers.get('permissions-policy')).toContain('microphone=(self)');
+    expect((await fetch(`${main.url}/api/bots`)).headers.get('permissions-policy')).toContain('microphone=()');
     expect((await fetch(`${main.url}/demo/nope`)).status).toBe(404);
     expect(await (await fetch(`${main.url}/demo`)).text()).toContain('/demo/iam-smart');
   });

@@ -21,6 +21,12 @@ export const DEMO_PAGE_CSP = [
 ].join('; ');
 
 /**
+ * The demo page may use the microphone for the widget's spoken questions (its own origin only);
+ * every other response denies it.
+ */
+export const DEMO_PAGE_PERMISSIONS = 'camera=(), microphone=(self), geolocation=(), payment=(), usb=()';
+
+/**
  * Baseline security headers on every response (helmet's defaults, hand-written). Routes that serve
  * a page or a cross-origin script adjust CSP and CORP for themselves.
  *
