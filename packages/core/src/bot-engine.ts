@@ -1,5 +1,5 @@
 import { ANSWER_MESSAGES } from './answer-messages.js';
-import type { Answerer } from './answerer.js';
+import { answerEvents, type Answerer, type AnswerContext, type AnswerEvent, type AnswerResetReason, type ConversationTurn } from './answerer.js';
 import type { BotIndex } from './bot-index.js';
 import type { BotConfig } from './corpus-schema.js';
 import { detectLanguage, type AnswerLang, type QueryLang } from './detect-language.js';
@@ -14,6 +14,11 @@ export interface AskInput {
   readonly text: string;
   /** Earlier user turns of this conversation, oldest first. */
   readonly history?: readonly string[];
+  /**
+   * Earlier turns with the bot's answers, oldest first, when the caller keeps them: an LLM answerer
+   * sends them as chat history (within its token budget). Retrieval still uses `history`.
+   */
+  readonly conversation?: readonly ConversationTurn[];
   /** Answer in this language instead of the question's (the widget's EN / 繁 / 简 switch). */
   readonly lang?: AnswerLang;
   readonly signal?: AbortSignal;
@@ -46,13 +51,28 @@ export interface AnswerPlan {
   readonly answerer: string;
   /** Ids of the retrieved FAQs, best first (also when abstaining): for evaluation and debugging. */
   readonly ranked: readonly string[];
-  /** The answer text, chunk by chunk. */
+  /**
+   * The answer text, chunk by chunk, final (never retracted). Consume either `chunks` or `events`,
+   * not both: each runs the answerer.
+   */
   readonly chunks: AsyncIterable<string>;
+  /**
+   * The same answer as typed events, streamed as early as possible: `delta`s, possibly a `reset`
+   * (discard the deltas so far; an LLM answer was replaced, see docs/generative.md), then `final`
+   * with the cited FAQ ids. The server maps these to answer.delta / answer.reset.
+   */
+  readonly events: AsyncIterable<AnswerEvent>;
 }
 
 /** `govchat ask --json` and `POST /api/bots/:id/ask` answer with this. */
-export interface AskResult extends Omit<AnswerPlan, 'chunks'> {
+export interface AskResult extends Omit<AnswerPlan, 'chunks' | 'events'> {
   readonly answer: string;
+  /** FAQ ids the answer is built from (an LLM answer's citations; the quoted FAQ otherwise). */
+  readonly citations: readonly string[];
+  /** Who wrote the text: 'llm', 'extractive', or 'guard' / 'fallback' for refusals and abstentions. */
+  readonly answeredBy: string;
+  /** Set when an LLM answer was replaced by the extractive one, and why. */
+  readonly fallback?: AnswerResetReason;
 }
 
 export interface BotEngineOptions {
@@ -114,7 +134,7 @@ export function createBotEngine(index: BotIndex, options: BotEngineOptions = {})
         related: [],
         ranked: [],
         answerer: 'guard',
-        chunks: streamText(text, 12, input.signal),
+        ...fixedText(text, 'guard', input.signal),
       };
     }
 
@@ -139,10 +159,10 @@ export function createBotEngine(index: BotIndex, options: BotEngineOptions = {})
         related: retrieval.hits[0] !== undefined && retrieval.hits[0].signals.coverage > 0 ? related : [],
         ranked,
         answerer: 'fallback',
-        chunks: streamText(text, 12, input.signal),
+        ...fixedText(text, 'fallback', input.signal),
       };
     }
-    return {
+    const plan: AnswerPlan = {
       ...base,
       abstained: false,
       confidence: retrieval.confidence,
@@ -150,8 +170,20 @@ export function createBotEngine(index: BotIndex, options: BotEngineOptions = {})
       sources: [toSource(best, lang)],
       related,
       ranked,
-      chunks: answerer.answer({ question: input.text, history, lang, bot, retrieval, best: best.entry, ...(input.signal ? { signal: input.signal } : {}) }),
+      ...answerViews(answerer, {
+        question: input.text,
+        history,
+        ...(input.conversation === undefined ? {} : { conversation: input.conversation }),
+        lang,
+        queryLang: detected.lang,
+        bot,
+        retrieval,
+        best: best.entry,
+        ...(input.signal ? { signal: input.signal } : {}),
+      }),
     };
+    RETRIEVED.set(plan, retrieval.hits);
+    return plan;
   }
 
   return {
@@ -161,11 +193,53 @@ export function createBotEngine(index: BotIndex, options: BotEngineOptions = {})
     retriever,
     stream,
     async ask(input) {
-      const { chunks, ...plan } = await stream(input);
+      const planned = await stream(input);
+      const { chunks: _chunks, events, ...plan } = planned;
       let answer = '';
-      for await (const chunk of chunks) answer += chunk;
-      return { ...plan, answer };
+      let final: Extract<AnswerEvent, { type: 'final' }> | undefined;
+      for await (const event of events) {
+        if (event.type === 'delta') answer += event.text;
+        else if (event.type === 'reset') answer = '';
+        else final = event;
+      }
+      const citations = final?.citations ?? (plan.abstained ? [] : plan.sources.map((s) => s.id));
+      // The sources of a generated answer are the FAQs it cites, in citation order.
+      const hits = RETRIEVED.get(planned) ?? [];
+      const cited =
+        final?.answeredBy === 'llm'
+          ? citations.flatMap((id) => hits.filter((h) => h.entry.id === id).map((h) => toSource(h, plan.lang)))
+          : undefined;
+      return {
+        ...plan,
+        ...(cited === undefined || cited.length === 0 ? {} : { sources: cited }),
+        answer,
+        citations,
+        answeredBy: final?.answeredBy ?? plan.answerer,
+        ...(final?.fallback === undefined ? {} : { fallback: final.fallback }),
+      };
     },
+  };
+}
+
+/** The retrieval hits behind a plan, for `ask()` to name the FAQs an LLM answer cites. */
+const RETRIEVED = new WeakMap<AnswerPlan, RetrievalResult['hits']>();
+
+/** A text decided by the engine itself (refusal, abstention), in both views. */
+function fixedText(text: string, answeredBy: string, signal: AbortSignal | undefined): Pick<AnswerPlan, 'chunks' | 'events'> {
+  return {
+    chunks: streamText(text, 12, signal),
+    events: (async function* (): AsyncGenerator<AnswerEvent> {
+      for await (const chunk of streamText(text, 12, signal)) yield { type: 'delta', text: chunk };
+      yield { type: 'final', text, citations: [], answeredBy };
+    })(),
+  };
+}
+
+/** The answerer's two views of one answer, each started only when iterated. */
+function answerViews(answerer: Answerer, context: AnswerContext): Pick<AnswerPlan, 'chunks' | 'events'> {
+  return {
+    chunks: { [Symbol.asyncIterator]: () => answerer.answer(context)[Symbol.asyncIterator]() },
+    events: { [Symbol.asyncIterator]: () => answerEvents(answerer, context)[Symbol.asyncIterator]() },
   };
 }
 

@@ -56,11 +56,49 @@ export type { RetrievalHit, RetrievalQuery, RetrievalResult, Retriever, Retrieve
 export { createBotEngine } from './bot-engine.js';
 export type { AbstainReason, AnswerPlan, AnswerSource, AskInput, AskResult, BotEngine, BotEngineOptions, RelatedQuestion } from './bot-engine.js';
 export { createExtractiveAnswerer, localiseAnswer, localiseQuestion, streamText } from './extractive-answerer.js';
-export type { Answerer, AnswerContext } from './answerer.js';
+export { answerEvents } from './answerer.js';
+export type { Answerer, AnswerContext, AnswerEvent, AnswerResetReason, ConversationTurn } from './answerer.js';
 export { ANSWER_MESSAGES } from './answer-messages.js';
+
+// Generative answers (docs/generative.md)
+export { createChatModel, DEFAULT_BASE_URLS, LLM_PROVIDERS } from './chat-model-factory.js';
+export type { ChatModelOptions, LlmProvider } from './chat-model-factory.js';
+export { createLlmAnswerer, LLM_ANSWERER_NAME } from './llm-answerer.js';
+export type { AnswererLogger, LlmAnswererOptions } from './llm-answerer.js';
+export {
+  ANSWERER_DEFAULTS,
+  ANSWERER_KINDS,
+  answererBlockSchema,
+  createAnswerer,
+  createConfiguredAnswerer,
+  describeAnswererConfig,
+  resolveAnswererConfig,
+} from './answerer-config.js';
+export type { AnswererBlock, AnswererConfig, AnswererKind, AnswererOverrides } from './answerer-config.js';
+export { buildLlmPrompt } from './llm-prompt.js';
+export type { LlmPrompt, LlmPromptOptions, PromptMessage } from './llm-prompt.js';
+export { CITATION_EXAMPLE, createCitationStripper, extractCitations } from './llm-citations.js';
+export type { CitationScan, CitationStripper } from './llm-citations.js';
+export { createScriptStream, toAnswerScript } from './answer-script.js';
+export type { ScriptStream } from './answer-script.js';
+export { estimateTokens, trimToTokenBudget } from './token-budget.js';
+
+// Transformer embeddings (docs/generative.md); @huggingface/transformers loads on first use
+export {
+  createTransformerEmbedder,
+  DEFAULT_TRANSFORMER_MODEL,
+  fetchTransformerModel,
+  isTransformerEmbedder,
+  TRANSFORMER_EMBEDDER_VERSION,
+} from './transformer-embedder.js';
+export type { TransformerDtype, TransformerEmbedder, TransformerEmbedderOptions } from './transformer-embedder.js';
+export { embedderBlockSchema, loadConfiguredEmbedder, resolveEmbedderConfig } from './embedder-config.js';
+export type { EmbedderConfig, EmbedderKind } from './embedder-config.js';
 
 // Guardrails
 export { isLuhnValid, isValidHkid, maskPersonalData } from './pii-mask.js';
 export type { MaskResult, PiiKind, PiiMatch } from './pii-mask.js';
 export { checkInput, isInjectionAttempt } from './injection-guard.js';
 export type { GuardVerdict, InputGuardOptions } from './injection-guard.js';
+export { collectAllowedDomains, createPromptLeakDetector, findOffDomainUrls, findUrls } from './output-guard.js';
+export type { PromptLeakDetector } from './output-guard.js';
