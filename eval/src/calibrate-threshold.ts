@@ -7,6 +7,7 @@ import {
   type BotIndex,
   type ConfidenceFeatures,
   type ConfidenceWeights,
+  type RetrievalMode,
 } from '@govchat/core';
 import type { EvalQuery } from './eval-dataset.js';
 import { isCorrect, type EvalRecord } from './eval-metrics.js';
@@ -54,49 +55,67 @@ function round(value: number): number {
   return Math.round(value * 1e4) / 1e4;
 }
 
+/** One retrieval mode's fitted confidence model. */
+export interface ModeCalibration {
+  readonly weights: ConfidenceWeights;
+  readonly fit: ThresholdFit;
+}
+
 /**
- * Fits the retrieval confidence model and the abstention threshold on a (dev) dataset: logistic
- * weights so that confidence predicts "the best FAQ is right", then the threshold that maximises
- * accuracy. Returns the TypeScript source of packages/core/src/retrieval-calibration.ts.
+ * Fits the retrieval confidence model and the abstention threshold on a (dev) dataset, for the
+ * product (hybrid) and for each single-signal mode — so that BM25-only and dense-only are compared
+ * at their best, not handicapped by weights fitted for another mode. Logistic weights make
+ * confidence predict "the best FAQ is right"; the threshold then maximises accuracy. Returns the
+ * TypeScript source of packages/core/src/retrieval-calibration.ts.
  *
  * @example const { source } = await calibrateRetrieval(await loadDataset('eval/datasets/dev.jsonl'), { dataDir });
  */
 export async function calibrateRetrieval(
   queries: readonly EvalQuery[],
   options: { readonly dataDir: string; readonly datasetName: string },
-): Promise<{ weights: ConfidenceWeights; fit: ThresholdFit; source: string }> {
+): Promise<{ modes: Record<RetrievalMode, ModeCalibration>; weights: ConfidenceWeights; fit: ThresholdFit; source: string }> {
   const indexes = new Map<string, BotIndex>();
-  const samples: Array<{ features: ConfidenceFeatures; label: 0 | 1; query: EvalQuery; ranked: string[] }> = [];
-  for (const q of queries) {
-    let index = indexes.get(q.bot);
-    if (index === undefined) indexes.set(q.bot, (index = await loadIndex(options.dataDir, q.bot)));
-    const result = await createHybridRetriever(index).retrieve({ text: q.query, history: q.history ?? [] }, { limit: 10 });
-    const features = Object.fromEntries(CONFIDENCE_FEATURES.map((f) => [f, result.features?.[f] ?? 0])) as ConfidenceFeatures;
-    const top = result.hits[0]?.entry.id;
-    samples.push({ features, label: top !== undefined && q.expected.includes(top) ? 1 : 0, query: q, ranked: result.hits.map((h) => h.entry.id) });
+  const modes = {} as Record<RetrievalMode, ModeCalibration>;
+  for (const mode of ['hybrid', 'bm25', 'dense'] as const) {
+    const samples: Array<{ features: ConfidenceFeatures; label: 0 | 1; query: EvalQuery; ranked: string[] }> = [];
+    for (const q of queries) {
+      let index = indexes.get(q.bot);
+      if (index === undefined) indexes.set(q.bot, (index = await loadIndex(options.dataDir, q.bot)));
+      const result = await createHybridRetriever(index, { mode }).retrieve({ text: q.query, history: q.history ?? [] }, { limit: 10 });
+      const features = Object.fromEntries(CONFIDENCE_FEATURES.map((f) => [f, result.features?.[f] ?? 0])) as ConfidenceFeatures;
+      const top = result.hits[0]?.entry.id;
+      samples.push({ features, label: top !== undefined && q.expected.includes(top) ? 1 : 0, query: q, ranked: result.hits.map((h) => h.entry.id) });
+    }
+    const weights = fitConfidenceWeights(samples);
+    const records: EvalRecord[] = samples.map((s) => ({
+      bot: s.query.bot,
+      query: s.query.query,
+      lang: s.query.lang,
+      expected: s.query.expected,
+      ranked: s.ranked,
+      abstained: s.ranked.length === 0,
+      confidence: scoreConfidence(s.features, weights),
+      latencyMs: 0,
+    }));
+    modes[mode] = { weights, fit: fitThreshold(records) };
   }
-  const weights = fitConfidenceWeights(samples);
-  const records: EvalRecord[] = samples.map((s) => ({
-    bot: s.query.bot,
-    query: s.query.query,
-    lang: s.query.lang,
-    expected: s.query.expected,
-    ranked: s.ranked,
-    abstained: s.ranked.length === 0,
-    confidence: scoreConfidence(s.features, weights),
-    latencyMs: 0,
-  }));
-  const fit = fitThreshold(records);
+  const literal = (w: ConfidenceWeights): string => JSON.stringify(w).replaceAll(',', ', ').replaceAll(':', ': ').replace('{', '{ ').replace(/}$/, ' }');
+  const { weights, fit } = modes.hybrid;
   const source = `/**
  * Written by \`npm run calibrate\` from the dev set (${options.datasetName}): the confidence
- * model's weights and the abstention threshold that maximises accuracy. Do not edit by hand;
- * re-run the script after changing retrieval.
+ * model's weights and the abstention threshold that maximises accuracy, for the product (hybrid)
+ * and for the single-signal modes used as baselines. Do not edit by hand; re-run the script after
+ * changing retrieval.
  */
 export const RETRIEVAL_CALIBRATION = {
-  weights: ${JSON.stringify(weights).replaceAll(',', ', ').replaceAll(':', ': ').replace('{', '{ ').replace(/}$/, ' }')},
+  weights: ${literal(weights)},
   abstainBelow: ${fit.threshold},
   fittedOn: '${options.datasetName}: ${queries.length} queries, dev accuracy ${fit.accuracy}',
+  modes: {
+    bm25: { weights: ${literal(modes.bm25.weights)}, abstainBelow: ${modes.bm25.fit.threshold} },
+    dense: { weights: ${literal(modes.dense.weights)}, abstainBelow: ${modes.dense.fit.threshold} },
+  },
 } as const;
 `;
-  return { weights, fit, source };
+  return { modes, weights, fit, source };
 }

@@ -13,7 +13,7 @@ export { createMiniSearchRetriever } from './minisearch-retriever.js';
 export { abstention, computeMetrics, firstRelevantRank, isCorrect, percentile } from './eval-metrics.js';
 export { selectMisses } from './select-misses.js';
 export { checkAccuracyGate } from './accuracy-gate.js';
-export { fitThreshold } from './calibrate-threshold.js';
+export { calibrateRetrieval, fitThreshold } from './calibrate-threshold.js';
 
 // Reports
 export { buildReport, toReportJson, toSummary } from './eval-report.js';

@@ -35,14 +35,18 @@ export async function runEval(queries: readonly EvalQuery[], options: RunEvalOpt
       engines.set(q.bot, engine);
     }
     const started = performance.now();
-    const { chunks, ...plan } = await engine.stream({ text: q.query, history: q.history ?? [] });
-    for await (const _ of chunks); // the answer is part of the latency a citizen waits for
+    const { chunks: _chunks, events, ...plan } = await engine.stream({ text: q.query, history: q.history ?? [] });
+    // The whole answer is part of the latency a citizen waits for. An LLM answer is scored by the
+    // FAQs it cites (the extractive answer cites the one it quotes), ahead of the retrieval ranking.
+    let citations: readonly string[] = [];
+    for await (const event of events) if (event.type === 'final') citations = event.citations;
+    const ranked = plan.abstained ? plan.ranked : [...new Set([...citations, ...plan.ranked])];
     records.push({
       bot: q.bot,
       query: q.query,
       lang: q.lang,
       expected: q.expected,
-      ranked: plan.ranked,
+      ranked,
       abstained: plan.abstained,
       confidence: plan.confidence,
       latencyMs: performance.now() - started,

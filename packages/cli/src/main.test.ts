@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { startFakeOpenAiServer, streamReply } from '../../core/src/test-helpers/fake-openai-server.js';
 import { main } from './main.js';
 import type { CliIo } from './cli-context.js';
 
@@ -59,6 +60,26 @@ describe('govchat CLI', () => {
     const followUp = capture(work);
     await main(['ask', '--bot', 'housing', '--json', '--history', 'How do I apply for public housing?', 'how long is the wait?'], followUp);
     expect(JSON.parse(followUp.stdout())).toMatchObject({ usedHistory: true });
+  });
+
+  it('answers through an LLM with --answerer llm, citing the FAQ it used', async () => {
+    const llm = await startFakeOpenAiServer((request) => {
+      const id = /<faq id="([^"]+)">/.exec(request.body.messages?.[0]?.content ?? '')?.[1] ?? 'none';
+      return streamReply(`You can register in person at a kiosk. [faq:${id}]`);
+    });
+    try {
+      const io = { ...capture(work), env: { GOVCHAT_LLM_BASE_URL: llm.url, GOVCHAT_LLM_MODEL: 'fake', GOVCHAT_LLM_SHORTCUT_ABOVE: '1.01' } };
+      const out: string[] = [];
+      expect(await main(['ask', '--bot', 'iam-smart', '--answerer', 'llm', '--json', '點樣登記智方便'], { ...io, out: (t) => void out.push(t) })).toBe(0);
+      const result = JSON.parse(out.join(''));
+      expect(result).toMatchObject({ answeredBy: 'llm', abstained: false });
+      expect(result.citations).toHaveLength(1);
+      expect(result.answer).toContain('kiosk');
+      expect(result.answer).not.toContain('[faq:');
+      expect(llm.requests).toHaveLength(1);
+    } finally {
+      await llm.close();
+    }
   });
 
   it('lists ingested bots', async () => {

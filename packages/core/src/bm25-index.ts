@@ -37,6 +37,8 @@ export interface SerializedBm25 {
 export interface Bm25Index {
   readonly docCount: number;
   hasTerm(term: string): boolean;
+  /** Every indexed term (for building auxiliary look-ups such as spelling repair). */
+  terms(): IterableIterator<string>;
   /** Inverse document frequency; a term no document holds gets the highest value. */
   idf(term: string): number;
   /** Whether document `doc` holds `term`. */
@@ -52,22 +54,23 @@ export interface Bm25Index {
  */
 export function buildBm25Index(docs: readonly Bm25Document[], options: Bm25Options = DEFAULT_BM25_OPTIONS): Bm25Index {
   const fields = Object.keys(options.fieldWeights) as FieldName[];
-  const avgLength = Object.fromEntries(
-    fields.map((f) => {
-      const total = docs.reduce((sum, d) => sum + sumWeights(d[f]), 0);
-      return [f, Math.max(total / Math.max(docs.length, 1), 1e-9)];
-    }),
-  ) as Record<FieldName, number>;
+  // Length is normalised per field *and script*: an FAQ's question field holds its English and its
+  // Chinese question, and Chinese yields many more terms (words, bigrams, characters), so one
+  // shared length would let a long Chinese wording drown the English one and vice versa.
+  const lengths = docs.map((doc) => fields.map((f) => lengthsByScript(doc[f])));
+  const avgLength = fields.map((_, fi) =>
+    SCRIPTS.map((_, si) => Math.max(lengths.reduce((sum, l) => sum + l[fi]![si]!, 0) / Math.max(docs.length, 1), 1e-9)),
+  );
 
   const pseudoTf = new Map<string, Array<[number, number]>>();
   docs.forEach((doc, docIndex) => {
     const perTerm = new Map<string, number>();
-    for (const field of fields) {
+    fields.forEach((field, fi) => {
       const bag = doc[field];
-      if (bag === undefined) continue;
-      const norm = 1 - options.b + (options.b * sumWeights(bag)) / avgLength[field];
-      for (const [term, tf] of bag) perTerm.set(term, (perTerm.get(term) ?? 0) + (options.fieldWeights[field] * tf) / norm);
-    }
+      if (bag === undefined) return;
+      const norms = SCRIPTS.map((_, si) => 1 - options.b + (options.b * lengths[docIndex]![fi]![si]!) / avgLength[fi]![si]!);
+      for (const [term, tf] of bag) perTerm.set(term, (perTerm.get(term) ?? 0) + (options.fieldWeights[field] * tf) / norms[scriptOf(term)]!);
+    });
     for (const [term, tf] of perTerm) {
       let list = pseudoTf.get(term);
       if (list === undefined) pseudoTf.set(term, (list = []));
@@ -97,6 +100,7 @@ function createIndex(data: SerializedBm25): Bm25Index {
   return {
     docCount: data.docCount,
     hasTerm: (term) => idf.has(term),
+    terms: () => idf.keys(),
     idf: (term) => idf.get(term) ?? unseenIdf,
     docHasTerm(doc, term) {
       const list = postings.get(term);
@@ -113,32 +117,64 @@ function createIndex(data: SerializedBm25): Bm25Index {
       return false;
     },
     search(terms, limit) {
-      const scores = new Map<number, number>();
+      // A dense accumulator: Chinese characters and bigrams have long posting lists, and a typed
+      // array adds them an order of magnitude faster than a Map.
+      const scores = new Float64Array(data.docCount);
+      const seen = new Uint8Array(data.docCount);
+      const touched: number[] = [];
       for (const { term, weight } of terms) {
         const list = postings.get(term);
         if (list === undefined) continue;
         for (let i = 0; i < list.length; i += 2) {
           const doc = list[i]!;
-          scores.set(doc, (scores.get(doc) ?? 0) + weight * list[i + 1]!);
+          if (seen[doc] === 0) {
+            seen[doc] = 1;
+            touched.push(doc);
+          }
+          scores[doc]! += weight * list[i + 1]!;
         }
       }
-      return [...scores]
-        .map(([doc, score]) => ({ doc, score }))
-        .sort((a, b) => b.score - a.score || a.doc - b.doc)
-        .slice(0, limit);
+      return topK(touched, scores, limit);
     },
     toJSON: () => data,
   };
+}
+
+/** The `limit` best documents, best first, without sorting every touched one. */
+function topK(docs: readonly number[], scores: Float64Array, limit: number): Bm25Hit[] {
+  const better = (a: number, b: number): boolean => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
+  const top: number[] = []; // kept sorted best first
+  for (const doc of docs) {
+    if (scores[doc]! <= 0) continue;
+    if (top.length === limit && !better(doc, top[top.length - 1]!)) continue;
+    let at = top.length === limit ? top.length - 1 : top.length;
+    while (at > 0 && better(doc, top[at - 1]!)) {
+      if (at < limit) top[at] = top[at - 1]!;
+      at--;
+    }
+    top[at] = doc;
+    if (top.length > limit) top.length = limit;
+  }
+  return top.map((doc) => ({ doc, score: scores[doc]! }));
 }
 
 function idfOf(docCount: number, df: number): number {
   return Math.log(1 + (docCount - df + 0.5) / (df + 0.5));
 }
 
-function sumWeights(bag: ReadonlyMap<string, number> | undefined): number {
-  let total = 0;
-  if (bag !== undefined) for (const w of bag.values()) total += w;
-  return total;
+/** Script groups that are length-normalised apart: Han, Latin and digits, other (intent terms). */
+const SCRIPTS = ['han', 'latin', 'other'] as const;
+const HAN_START = /^\p{Script=Han}/u;
+const LATIN_START = /^[a-z0-9]/;
+
+function scriptOf(term: string): number {
+  return HAN_START.test(term) ? 0 : LATIN_START.test(term) ? 1 : 2;
+}
+
+function lengthsByScript(bag: ReadonlyMap<string, number> | undefined): number[] {
+  const out = SCRIPTS.map(() => 0);
+  if (bag !== undefined) for (const [term, w] of bag) out[scriptOf(term)]! += w;
+  return out;
 }
 
 function round(value: number): number {

@@ -105,7 +105,7 @@ export interface BotEngine {
 export function createBotEngine(index: BotIndex, options: BotEngineOptions = {}): BotEngine {
   const retriever = options.retriever ?? createHybridRetriever(index);
   const answerer = options.answerer ?? createExtractiveAnswerer();
-  const abstainBelow = options.abstainBelow ?? RETRIEVAL_CALIBRATION.abstainBelow;
+  const abstainBelow = options.abstainBelow ?? retriever.abstainBelow ?? RETRIEVAL_CALIBRATION.abstainBelow;
   const relatedCount = options.relatedCount ?? 3;
   const bot = index.bot;
   const properNouns = (bot.aliases ?? []).flat().filter((a) => /[A-Za-z]/.test(a));

@@ -4,15 +4,16 @@ import {
   createCooccurrenceEmbedder,
   DEFAULT_COOCCURRENCE_OPTIONS,
   fitCooccurrenceModel,
-  type CooccurrenceEmbedder,
+  isCooccurrenceEmbedder,
   type CooccurrenceModel,
 } from './cooccurrence-embedder.js';
 import type { BotConfig, Corpus, FaqEntry } from './corpus-schema.js';
-import type { EmbedderInfo } from './embedder.js';
+import { assertSameEmbedder, type EmbedderInfo, type TextEmbedder } from './embedder.js';
+import { loadConfiguredEmbedder, type EmbedderConfig } from './embedder-config.js';
 import { toFaqDocument, VECTORS_PER_FAQ, type FaqDocument } from './faq-document.js';
 import { GovchatError } from './govchat-error.js';
 import { buildHnswIndex, DEFAULT_HNSW_OPTIONS, loadHnswIndex, type HnswOptions, type VectorIndex } from './hnsw-index.js';
-import { currentGeneration, openGeneration, sha256, type GenerationFiles } from './index-store.js';
+import { openCurrentGeneration, sha256, type GenerationFiles } from './index-store.js';
 
 /** Bumped when the on-disk format changes: an older index is then rebuilt, never misread. */
 export const INDEX_FORMAT = 1;
@@ -27,8 +28,13 @@ export interface IndexManifest {
   readonly entryCount: number;
   readonly vectorCount: number;
   readonly embedder: EmbedderInfo;
+  /** How to load a non-built-in embedder again (model id, dtype, prefixes; never secrets). */
+  readonly embedderConfig?: TransformerIndexConfig;
   readonly hnsw: HnswOptions;
 }
+
+/** The part of a transformer embedder's config an index keeps, to load the same model for queries. */
+export type TransformerIndexConfig = Omit<Extract<EmbedderConfig, { kind: 'transformer' }>['options'], 'modelsDir' | 'allowRemote'>;
 
 /** One bot's loaded index: everything retrieval and answering need, read-only. */
 export interface BotIndex {
@@ -37,7 +43,8 @@ export interface BotIndex {
   readonly manifest: IndexManifest;
   readonly bm25: Bm25Index;
   readonly vectors: VectorIndex;
-  readonly embedder: CooccurrenceEmbedder;
+  /** What built the vectors and embeds queries: the built-in co-occurrence embedder or a transformer. */
+  readonly embedder: TextEmbedder;
   /** Content hash of each entry, in entry order. */
   readonly entryHashes: readonly string[];
   /** All vectors, row-major (entries × VECTORS_PER_FAQ × dimension): reused by the next ingest. */
@@ -53,6 +60,11 @@ export interface BuildIndexOptions {
   /** Refit the embedder when more than this share of entries changed (default 0.25). */
   readonly refitRatio?: number;
   readonly hnsw?: HnswOptions;
+  /**
+   * Embed with this model instead of fitting the built-in embedder (e.g. a transformer from
+   * `loadConfiguredEmbedder`), with the config that loads it again.
+   */
+  readonly embedder?: { readonly embedder: TextEmbedder; readonly config: TransformerIndexConfig };
 }
 
 export interface BuildStats {
@@ -127,24 +139,46 @@ export async function buildIndex(
   // Refitting moves every vector, so it happens only when the corpus has drifted enough that the
   // old model no longer describes it; small edits keep the model and re-embed only themselves.
   const drift = corpus.entries.length === 0 ? 1 : (corpus.entries.length - unchanged) / corpus.entries.length;
-  const refitted = previous === undefined || drift > (options.refitRatio ?? 0.25);
-  const embedder = refitted ? createCooccurrenceEmbedder(fitCooccurrenceModel(docs.map((d) => d.bag))) : previous.embedder;
+  const external = options.embedder?.embedder;
+  // Vectors can be reused only from an index built by the very same embedder.
+  const sameEmbedder =
+    previous !== undefined &&
+    (external === undefined ? isCooccurrenceEmbedder(previous.embedder) : sameInfo(previous.manifest.embedder, external.info));
+  const refitted = external === undefined && (!sameEmbedder || drift > (options.refitRatio ?? 0.25));
+  const embedder: TextEmbedder =
+    external ?? (refitted || previous === undefined ? createCooccurrenceEmbedder(fitCooccurrenceModel(docs.map((d) => d.bag))) : previous.embedder);
   const dimension = embedder.info.dimension;
+  const reusable = sameEmbedder && !refitted;
 
   const vectorData = new Float32Array(docs.length * VECTORS_PER_FAQ * dimension);
-  let embeddedEntries = 0;
+  const toEmbed: number[] = [];
   docs.forEach((doc, i) => {
     const target = vectorData.subarray(i * VECTORS_PER_FAQ * dimension, (i + 1) * VECTORS_PER_FAQ * dimension);
-    const reuse = refitted ? undefined : previousRow.get(doc.hash);
+    const reuse = reusable ? previousRow.get(doc.hash) : undefined;
     if (reuse !== undefined && previous !== undefined) {
       target.set(previous.vectorData.subarray(reuse * VECTORS_PER_FAQ * dimension, (reuse + 1) * VECTORS_PER_FAQ * dimension));
-      return;
-    }
-    embeddedEntries++;
-    const question = new Map([...(doc.fields.question ?? []), ...mergeInto(doc.fields.question, doc.fields.alternates)]);
-    target.set(embedder.embedTerms(weighted(question)), 0);
-    target.set(embedder.embedTerms(weighted(doc.fields.answer ?? new Map())), dimension);
+    } else toEmbed.push(i);
   });
+  if (isCooccurrenceEmbedder(embedder)) {
+    // The built-in embedder takes the analysed terms directly: no second analysis pass.
+    for (const i of toEmbed) {
+      const doc = docs[i]!;
+      const question = new Map([...(doc.fields.question ?? []), ...mergeInto(doc.fields.question, doc.fields.alternates)]);
+      vectorData.set(embedder.embedTerms(weighted(question)), i * VECTORS_PER_FAQ * dimension);
+      vectorData.set(embedder.embedTerms(weighted(doc.fields.answer ?? new Map())), (i * VECTORS_PER_FAQ + 1) * dimension);
+    }
+  } else if (toEmbed.length > 0) {
+    const texts = toEmbed.flatMap((i) => docs[i]!.denseTexts);
+    const embedded = await embedder.embedDocuments(texts);
+    embedded.forEach((vector, k) => {
+      if (vector.length !== dimension) {
+        throw new GovchatError('EMBEDDER_MISMATCH', `embedder returned ${vector.length} dimensions, its info says ${dimension}`);
+      }
+      const i = toEmbed[Math.floor(k / VECTORS_PER_FAQ)]!;
+      vectorData.set(vector, (i * VECTORS_PER_FAQ + (k % VECTORS_PER_FAQ)) * dimension);
+    });
+  }
+  const embeddedEntries = toEmbed.length;
 
   const rows = Array.from({ length: docs.length * VECTORS_PER_FAQ }, (_, r) => vectorData.subarray(r * dimension, (r + 1) * dimension));
   const vectors = buildHnswIndex(rows, dimension, hnswOptions);
@@ -158,6 +192,7 @@ export async function buildIndex(
     entryCount: docs.length,
     vectorCount: rows.length,
     embedder: embedder.info,
+    ...(options.embedder === undefined ? {} : { embedderConfig: options.embedder.config }),
     hnsw: hnswOptions,
   };
   const index = assemble({ bot: corpus.bot, entries: corpus.entries, manifest, bm25, vectors, embedder, entryHashes, vectorData, location: '' });
@@ -170,9 +205,9 @@ export async function buildIndex(
  * @example
  * const index = await loadIndex('./data', 'iam-smart');
  */
-export async function loadIndex(dataDir: string, botId: string): Promise<BotIndex> {
-  const dir = await currentGeneration(dataDir, botId);
-  const generation = await openGeneration(dir);
+export async function loadIndex(dataDir: string, botId: string, options: LoadIndexOptions = {}): Promise<BotIndex> {
+  const generation = await openCurrentGeneration(dataDir, botId);
+  const dir = generation.dir;
   const manifest = generation.manifest as unknown as IndexManifest;
   if (manifest.format !== INDEX_FORMAT) {
     throw new GovchatError('INDEX_CORRUPT', `index format ${String(manifest.format)} is not ${INDEX_FORMAT}; run "govchat ingest" to rebuild`, {
@@ -188,17 +223,29 @@ export async function loadIndex(dataDir: string, botId: string): Promise<BotInde
     }
   };
   const corpus = await json<{ bot: BotConfig; entries: FaqEntry[]; entryHashes: string[] }>('corpus.json');
-  const modelMeta = await json<Omit<CooccurrenceModel, 'idf' | 'vectors'> & { idf: number[] }>('model.json');
-  const model: CooccurrenceModel = {
-    ...modelMeta,
-    idf: Float32Array.from(modelMeta.idf),
-    vectors: toFloat32(await generation.read('model.f32')),
-  };
-  const embedder = createCooccurrenceEmbedder(model);
-  if (embedder.info.fingerprint !== manifest.embedder.fingerprint) {
-    throw new GovchatError('INDEX_CORRUPT', 'embedder model does not match the manifest; run "govchat ingest" to rebuild', {
-      file: join(dir, 'model.f32'),
+  let embedder: TextEmbedder;
+  if (manifest.embedderConfig === undefined) {
+    const modelMeta = await json<Omit<CooccurrenceModel, 'idf' | 'vectors'> & { idf: number[] }>('model.json');
+    const model: CooccurrenceModel = {
+      ...modelMeta,
+      idf: Float32Array.from(modelMeta.idf),
+      vectors: toFloat32(await generation.read('model.f32')),
+    };
+    embedder = createCooccurrenceEmbedder(model);
+    if (embedder.info.fingerprint !== manifest.embedder.fingerprint) {
+      throw new GovchatError('INDEX_CORRUPT', 'embedder model does not match the manifest; run "govchat ingest" to rebuild', {
+        file: join(dir, 'model.f32'),
+      });
+    }
+  } else {
+    const env = options.env ?? process.env;
+    const loaded = await loadConfiguredEmbedder({
+      kind: 'transformer',
+      options: { ...manifest.embedderConfig, modelsDir: env.MODELS_DIR?.trim() || 'models', allowRemote: false },
     });
+    embedder = loaded!;
+    // The same model id could hold other weights by now: queries must embed exactly as the index did.
+    assertSameEmbedder(manifest.embedder, embedder.info, join(dir, 'manifest.json'));
   }
   await generation.read('hnsw.bin'); // checksum first: hnswlib would read a truncated file without complaint
   const vectors = loadHnswIndex(join(dir, 'hnsw.bin'), manifest.embedder.dimension, manifest.vectorCount, manifest.hnsw);
@@ -207,13 +254,21 @@ export async function loadIndex(dataDir: string, botId: string): Promise<BotInde
   return assemble({ ...corpus, manifest, bm25, vectors, embedder, vectorData, location: dir });
 }
 
+export interface LoadIndexOptions {
+  /** Where MODELS_DIR comes from for transformer indexes (default process.env). */
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+function sameInfo(a: EmbedderInfo, b: EmbedderInfo): boolean {
+  return a.name === b.name && a.version === b.version && a.dimension === b.dimension && a.fingerprint === b.fingerprint;
+}
+
 function assemble(parts: Omit<BotIndex, 'entryById'>): BotIndex {
   const byId = new Map(parts.entries.map((e) => [e.id, e]));
   return { ...parts, entryById: (id) => byId.get(id) };
 }
 
 async function serialise(index: BotIndex): Promise<GenerationFiles> {
-  const { model } = index.embedder;
   const { mkdtemp, readFile, rm } = await import('node:fs/promises');
   const { tmpdir } = await import('node:os');
   // hnswlib only writes to a path: write to a private temp file and take its bytes.
@@ -225,10 +280,16 @@ async function serialise(index: BotIndex): Promise<GenerationFiles> {
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
+  // The built-in embedder's fitted model is part of the index; a transformer's lives in MODELS_DIR.
+  const model = isCooccurrenceEmbedder(index.embedder) ? index.embedder.model : undefined;
   return new Map<string, Uint8Array | string>([
     ['corpus.json', JSON.stringify({ bot: index.bot, entries: index.entries, entryHashes: index.entryHashes })],
-    ['model.json', JSON.stringify({ options: model.options, docCount: model.docCount, terms: model.terms, idf: Array.from(model.idf) })],
-    ['model.f32', bytesOf(model.vectors)],
+    ...(model === undefined
+      ? []
+      : ([
+          ['model.json', JSON.stringify({ options: model.options, docCount: model.docCount, terms: model.terms, idf: Array.from(model.idf) })],
+          ['model.f32', bytesOf(model.vectors)],
+        ] as Array<[string, Uint8Array | string]>)),
     ['vectors.f32', bytesOf(index.vectorData)],
     ['bm25.json', JSON.stringify(index.bm25.toJSON())],
     ['hnsw.bin', hnsw],

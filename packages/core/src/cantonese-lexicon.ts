@@ -328,6 +328,20 @@ const VERBS: readonly LexiconEntry[] = [
   entry('仲', '還'),
   entry('仲有', '還有'),
   entry('仲未', '還沒有'),
+  // V親: hurt by doing V (整親隻腳 = injured a foot), the written V傷.
+  entry('整親', '弄傷'),
+  entry('跌親', '跌傷'),
+  entry('撞親', '撞傷'),
+  entry('燙親', '燙傷'),
+  entry('爛咗', '損壞了'),
+  entry('甩色', '褪色'),
+  entry('甩晒色', '褪色'),
+  entry('剷咗', '刪除了'),
+  entry('夾埋', '合併'),
+  entry('約時間', '預約時間'),
+  entry('炒咗我', '解僱了我'),
+  entry('俾人炒', '被解僱'),
+  entry('畀人炒', '被解僱'),
 ];
 
 // ─── Time ──────────────────────────────────────────────────────────────────────────────────────
@@ -365,6 +379,7 @@ const PEOPLE_AND_WORK: readonly LexiconEntry[] = [
   entry('老竇', '父親'),
   entry('屋企', '家'),
   entry('屋企人', '家人'),
+  entry('兩公婆', '夫婦'),
   entry('仔女', '子女'),
   entry('男仔', '男孩'),
   entry('女仔', '女孩'),
@@ -461,6 +476,7 @@ const GUARDS: readonly LexiconEntry[] = [
   ...guards('仲裁', '仲介', '伯仲'),
   // 揀 → 選擇 (挑揀)
   ...guards('挑揀'),
+  ...guards('大約時間', '預約時間'),
   // 搭巴士 / 搭車 (乘搭巴士 is already written Chinese, and what 搭巴士 becomes)
   ...guards('乘搭'),
 ];

@@ -1,5 +1,13 @@
 import type { AnalysedText } from './analyse-text.js';
-import { chineseWordsForStem, englishGlossWords, englishSynonyms, stemEnglish } from './language-bridge.js';
+import { irregularLemma } from './english-lemmas.js';
+import {
+  chineseWordsForStem,
+  englishGlossWords,
+  englishHypernyms,
+  englishRelatedForms,
+  englishSynonyms,
+  stemEnglish,
+} from './language-bridge.js';
 import { ENGLISH_STOP_WORDS } from './stop-words.js';
 
 /** A query term and the base term it stands in for (itself, unless it is an expansion). */
@@ -12,13 +20,29 @@ export interface QueryTerm {
 export interface ExpansionWeights {
   /** Chinese word → English gloss, English word → Chinese word (CC-CEDICT). */
   readonly translation: number;
-  /** English word → WordNet synonym. */
+  /** English word (or phrasal verb: "turn down") → WordNet synonym. */
   readonly synonym: number;
+  /** Misspelt English word unknown to the bot → a known term one edit away (continous → continuous). */
+  readonly spelling: number;
+  /** Irregular English form → its base form (took → take). */
+  readonly lemma: number;
+  /** English word → WordNet derivationally related form or pertainym (expire → expiration). */
+  readonly related: number;
+  /** English word → WordNet hypernym of its most frequent sense (grandmother → grandparent). */
+  readonly hypernym: number;
   /** Chinese → English → Chinese: bridges mainland and Hong Kong vocabulary (驾照 → 駕駛執照). */
   readonly twoHop: number;
 }
 
-export const DEFAULT_EXPANSION_WEIGHTS: ExpansionWeights = { translation: 0.35, synonym: 0.3, twoHop: 0.25 };
+export const DEFAULT_EXPANSION_WEIGHTS: ExpansionWeights = {
+  translation: 0.35,
+  synonym: 0.3,
+  spelling: 0.7,
+  lemma: 0.8,
+  related: 0.3,
+  hypernym: 0.15,
+  twoHop: 0.25,
+};
 
 /**
  * Adds general-language expansions of a query's words that the bot's vocabulary holds: a citizen's
@@ -27,11 +51,13 @@ export const DEFAULT_EXPANSION_WEIGHTS: ExpansionWeights = { translation: 0.35, 
  *
  * @example
  * expandQuery(analyseText('驾照过期'), vocab) // + 'licens', 'expir', '駕駛執照'… when the FAQs use them
+ * expandQuery(analyseText('continous contract'), vocab, DEFAULT_EXPANSION_WEIGHTS, spelling.suggest) // + 'continu'
  */
 export function expandQuery(
   analysed: AnalysedText,
   hasTerm: (term: string) => boolean,
   weights: ExpansionWeights = DEFAULT_EXPANSION_WEIGHTS,
+  suggestSpelling: (stem: string) => readonly string[] = () => [],
 ): QueryTerm[] {
   const out = new Map<string, QueryTerm>();
   for (const [term, weight] of analysed.terms) out.set(term, { term, weight, source: term });
@@ -43,9 +69,24 @@ export function expandQuery(
   };
 
   for (const word of analysed.englishWords) {
-    const source = /^\d+$/.test(word) ? word : stemEnglish(word);
+    if (/^\d+$/.test(word)) continue;
+    const source = stemEnglish(word);
+    if (!hasTerm(source)) for (const fixed of suggestSpelling(source)) offer(fixed, weights.spelling, source);
+    const lemma = irregularLemma(word);
+    if (lemma !== undefined) offer(stemEnglish(lemma), weights.lemma, source);
     for (const synonym of englishSynonyms(word)) offer(stemEnglish(synonym), weights.synonym, source);
+    for (const form of englishRelatedForms(word)) offer(stemEnglish(form), weights.related, source);
+    for (const broader of englishHypernyms(word)) offer(stemEnglish(broader), weights.hypernym, source);
     for (const chinese of chineseWordsForStem(source)) offer(chinese, weights.translation, source);
+  }
+  // Phrasal verbs ("sign up", "turn down"): their particle is a stop word, so the phrase is
+  // credited to its first informative word.
+  for (const phrase of analysed.englishPhrases) {
+    const synonyms = englishSynonyms(phrase);
+    if (synonyms.length === 0) continue;
+    const head = phrase.split(' ').find((w) => !ENGLISH_STOP_WORDS.has(w));
+    if (head === undefined) continue;
+    for (const synonym of synonyms) offer(stemEnglish(synonym), weights.synonym, stemEnglish(head));
   }
   for (const word of analysed.chineseWords) {
     // A lone character has too many senses (本, 人, 去) for a dictionary to pick the right one.

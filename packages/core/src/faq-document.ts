@@ -35,8 +35,8 @@ export function toFaqDocument(entry: FaqEntry): FaqDocument {
   const fields: Bm25Document = {
     question: analyseText(questions.join('\n')).terms,
     alternates: analyseText(alternates.join('\n')).terms,
-    answer: analyseText(answers.join('\n')).terms,
-    ...(entry.category === undefined ? {} : { category: analyseText(entry.category).terms }),
+    answer: analyseText(answers.join('\n'), { intents: false }).terms,
+    ...(entry.category === undefined ? {} : { category: analyseText(entry.category, { intents: false }).terms }),
   };
   const bag = new Map<string, number>();
   const merge = (terms: ReadonlyMap<string, number> | undefined, weight: number): void => {

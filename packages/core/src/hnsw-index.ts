@@ -3,7 +3,10 @@ import { GovchatError } from './govchat-error.js';
 
 const { HierarchicalNSW } = hnswlib;
 
-/** HNSW graph parameters; the defaults keep recall@10 ≥ 0.98 on 100k bilingual FAQs (see bench/). */
+/**
+ * HNSW graph parameters. efSearch 256 keeps recall@10 ≥ 0.98 on 100k bilingual FAQs at ~19× the
+ * speed of exact search (bench/: 96 → 0.959, 192 → 0.983, 256 → 0.991).
+ */
 export interface HnswOptions {
   readonly m: number;
   readonly efConstruction: number;
@@ -11,7 +14,7 @@ export interface HnswOptions {
   readonly seed: number;
 }
 
-export const DEFAULT_HNSW_OPTIONS: HnswOptions = { m: 16, efConstruction: 200, efSearch: 96, seed: 100 };
+export const DEFAULT_HNSW_OPTIONS: HnswOptions = { m: 16, efConstruction: 200, efSearch: 256, seed: 100 };
 
 export interface VectorHit {
   readonly label: number;

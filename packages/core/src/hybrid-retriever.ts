@@ -1,10 +1,13 @@
 import { analyseText } from './analyse-text.js';
 import type { BotIndex } from './bot-index.js';
-import { expandQuery, type QueryTerm } from './expand-query.js';
+import { DEFAULT_EXPANSION_WEIGHTS, expandQuery, type QueryTerm } from './expand-query.js';
 import { ANSWER_WEIGHT, VECTORS_PER_FAQ } from './faq-document.js';
 import { scoreConfidence, type ConfidenceFeatures, type ConfidenceWeights } from './confidence-model.js';
+import { isCooccurrenceEmbedder } from './cooccurrence-embedder.js';
 import { normaliseText } from './normalise-text.js';
 import { RETRIEVAL_CALIBRATION } from './retrieval-calibration.js';
+import { isIntentTerm } from './question-intent.js';
+import { buildSpellingIndex, type SpellingIndex } from './spelling-correction.js';
 import type { RetrievalHit, RetrievalQuery, RetrievalResult, Retriever, RetrieveOptions } from './retriever.js';
 
 /** Which signals rank the hits. `hybrid` is the product; the others exist for comparison. */
@@ -18,6 +21,8 @@ export interface HybridOptions {
   readonly rrfK: number;
   /** Share of BM25 in fusion (the rest is dense). */
   readonly bm25Weight: number;
+  /** Added to the fused score per unit of coverage (share of the query's IDF mass the FAQ holds). */
+  readonly coverageWeight: number;
   /** How many candidates each signal contributes before fusion. */
   readonly candidates: number;
   /** Weights of earlier turns when a follow-up is resolved (most recent first). */
@@ -30,9 +35,10 @@ export interface HybridOptions {
 
 export const DEFAULT_HYBRID_OPTIONS: HybridOptions = {
   mode: 'hybrid',
-  fusion: 'rrf',
+  fusion: 'score',
   rrfK: 10,
   bm25Weight: 0.5,
+  coverageWeight: 0,
   candidates: 30,
   historyWeights: [0.6, 0.3],
   followUpMaxTerms: 4,
@@ -48,29 +54,40 @@ interface Scored {
 }
 
 /**
- * BM25F and the dense HNSW index, fused by reciprocal rank; the confidence comes from how much of
- * the question the best FAQ covers and how close it is, so an out-of-scope question abstains.
+ * BM25F and the dense HNSW index, fused by score (max-normalised BM25 plus cosine: with a weak
+ * dense signal, rank fusion gives its arbitrary order as much say as BM25's); the confidence comes
+ * from how much of the question the best FAQ covers and how close its topic is, so an
+ * out-of-scope question abstains. Query words are expanded (dictionaries, spelling, intents; see
+ * expand-query.ts and question-intent.ts) and each expansion is capped at its source's weight.
  *
  * @example
  * const retriever = createHybridRetriever(await loadIndex('./data', 'housing'));
  * const { hits, confidence } = await retriever.retrieve({ text: '公屋要等幾耐' });
  */
 export function createHybridRetriever(index: BotIndex, overrides: Partial<HybridOptions> = {}): Retriever {
-  const options: HybridOptions = { ...DEFAULT_HYBRID_OPTIONS, ...overrides };
-  const aliases = (index.bot.aliases ?? []).map((group) => group.map((a) => normaliseText(a).written));
-  const hasTerm = (term: string): boolean => index.bm25.hasTerm(term) || index.embedder.hasTerm(term);
+  const mode = overrides.mode ?? DEFAULT_HYBRID_OPTIONS.mode;
+  // Each mode has its own fitted confidence model and threshold: one mode's weights misjudge another's signals.
+  const calibration = mode === 'hybrid' ? RETRIEVAL_CALIBRATION : RETRIEVAL_CALIBRATION.modes[mode];
+  const options: HybridOptions = { ...DEFAULT_HYBRID_OPTIONS, confidence: calibration.weights, ...overrides };
+  const aliases = (index.bot.aliases ?? []).map((group) => group.map((a) => normaliseText(a).written).filter((a) => a.length > 0));
+  const cooccurrence = isCooccurrenceEmbedder(index.embedder) ? index.embedder : undefined;
+  const hasTerm = (term: string): boolean => index.bm25.hasTerm(term) || (cooccurrence?.hasTerm(term) ?? false);
+  /** A transformer embeds the text itself (async, before scoring); the built-in embedder embeds terms. */
+  const textVectorOf = async (text: string): Promise<number[] | undefined> =>
+    cooccurrence === undefined && options.mode !== 'bm25' ? index.embedder.embedQuery(text) : undefined;
+  const suggestSpelling = (stem: string): readonly string[] => spellingIndexOf(index).suggest(stem);
 
   /** Query text → weighted terms: aliases first (a product name ↔ its Chinese name), then expansions. */
   const toTerms = (text: string): QueryTerm[] => {
     const written = normaliseText(text).written;
-    const extra = aliases.flatMap((group) => (group.some((a) => a.length > 0 && written.includes(a)) ? group.filter((a) => !written.includes(a)) : []));
-    return expandQuery(analyseText([text, ...extra].join(' ')), hasTerm);
+    const extra = aliases.flatMap((group) => (group.some((a) => mentions(written, a)) ? group.filter((a) => !mentions(written, a)) : []));
+    return capExpansions(expandQuery(analyseText([text, ...extra].join(' ')), hasTerm, DEFAULT_EXPANSION_WEIGHTS, suggestSpelling), index);
   };
 
-  const score = (terms: readonly QueryTerm[]): Scored[] => {
+  const score = (terms: readonly QueryTerm[], textVector?: number[]): Scored[] => {
     const limit = options.candidates;
     const bm25Hits = options.mode === 'dense' ? [] : index.bm25.search(terms, limit);
-    const dense = options.mode === 'bm25' ? new Map<number, number>() : denseScores(index, terms, limit);
+    const dense = options.mode === 'bm25' ? new Map<number, number>() : denseScores(index, terms, limit, textVector);
     const bm25 = new Map(bm25Hits.map((h) => [h.doc, h.score]));
     const bm25Rank = new Map(bm25Hits.map((h, i) => [h.doc, i]));
     const denseRank = new Map([...dense].sort((a, b) => b[1] - a[1]).map(([doc], i) => [doc, i]));
@@ -88,19 +105,14 @@ export function createHybridRetriever(index: BotIndex, overrides: Partial<Hybrid
             : options.fusion === 'score'
               ? options.bm25Weight * ((bm25.get(doc) ?? 0) / maxBm25) + (1 - options.bm25Weight) * Math.max(0, dense.get(doc) ?? 0)
               : options.bm25Weight * rrf(bm25Rank.get(doc)) + (1 - options.bm25Weight) * rrf(denseRank.get(doc));
-      out.push({
-        doc,
-        bm25: bm25.get(doc) ?? 0,
-        dense: dense.get(doc) ?? 0,
-        coverage: coverageOf(index, terms, baseWeight, doc),
-        score: fused,
-      });
+      const coverage = coverageOf(index, terms, baseWeight, doc);
+      out.push({ doc, bm25: bm25.get(doc) ?? 0, dense: dense.get(doc) ?? 0, coverage, score: fused + options.coverageWeight * coverage });
     }
     return out.sort((a, b) => b.score - a.score || a.doc - b.doc);
   };
 
   /** The signals the confidence model reads, from the best and second-best candidates. */
-  const featuresOf = (ranked: readonly Scored[], terms: readonly QueryTerm[]): ConfidenceFeatures => {
+  const featuresOf = (ranked: readonly Scored[], terms: readonly QueryTerm[], textVector?: number[]): ConfidenceFeatures => {
     const [top, second] = ranked;
     const base = baseTermWeights(index, terms);
     let total = 0;
@@ -109,32 +121,42 @@ export function createHybridRetriever(index: BotIndex, overrides: Partial<Hybrid
       total += w;
       if (hasTerm(term)) known += w;
     }
-    const best = (key: 'bm25' | 'dense'): number | undefined =>
-      [...ranked].sort((a, b) => b[key] - a[key])[0]?.doc;
+    // Confidence reads how close the question's *topic* is to the FAQ: intent terms rank well
+    // ("who" finds "Who is eligible?") but would make "Who won the match?" look half answered.
+    const topic = topicSimilarity(index, terms, textVector);
+    const topDense = top === undefined ? 0 : topic(top.doc);
+    const secondDense = second === undefined ? 0 : topic(second.doc);
+    const bestBy = (value: (s: Scored) => number): number | undefined =>
+      ranked.reduce<Scored | undefined>((b, s) => (b === undefined || value(s) > value(b) ? s : b), undefined)?.doc;
+    const topicBest = bestBy((s) => topic(s.doc));
     return {
       coverage: top?.coverage ?? 0,
-      dense: top?.dense ?? 0,
+      dense: topDense,
       coverageMargin: (top?.coverage ?? 0) - (second?.coverage ?? 0),
-      denseMargin: (top?.dense ?? 0) - (second?.dense ?? 0),
+      denseMargin: topDense - secondDense,
       // BM25 against the best a document could score for this query (every term saturated).
       bm25: total === 0 ? 0 : Math.min(1, (top?.bm25 ?? 0) / total),
       known: total === 0 ? 0 : known / total,
-      agreement: top !== undefined && best('bm25') === top.doc && best('dense') === top.doc ? 1 : 0,
+      // BM25 and the topic vector agreeing on an FAQ that explains little of the question is weak
+      // evidence (an out-of-scope question often matches one FAQ on one word): weighted by coverage.
+      agreement: top !== undefined && bestBy((s) => s.bm25) === top.doc && topicBest === top.doc ? top.coverage : 0,
     };
   };
 
-  const judge = (terms: readonly QueryTerm[]): { ranked: Scored[]; features: ConfidenceFeatures; confidence: number } => {
-    const ranked = score(terms);
-    const features = featuresOf(ranked, terms);
+  const judge = (terms: readonly QueryTerm[], textVector?: number[]): { ranked: Scored[]; features: ConfidenceFeatures; confidence: number } => {
+    const ranked = score(terms, textVector);
+    const features = featuresOf(ranked, terms, textVector);
     return { ranked, features, confidence: ranked.length === 0 ? 0 : scoreConfidence(features, options.confidence) };
   };
 
   return {
     name: options.mode,
+    // A custom confidence model has no calibrated threshold: the engine's default applies.
+    ...(overrides.confidence === undefined ? { abstainBelow: calibration.abstainBelow } : {}),
     async retrieve(query: RetrievalQuery, retrieveOptions: RetrieveOptions = {}): Promise<RetrievalResult> {
       const limit = retrieveOptions.limit ?? 5;
       const ownTerms = toTerms(query.text);
-      let { ranked, features, confidence } = judge(ownTerms);
+      let { ranked, features, confidence } = judge(ownTerms, await textVectorOf(query.text));
       let usedHistory = false;
       const history = (query.history ?? []).filter((t) => t.trim() !== '');
       if (history.length > 0 && isElliptical(ownTerms, options.followUpMaxTerms)) {
@@ -150,7 +172,8 @@ export function createHybridRetriever(index: BotIndex, overrides: Partial<Hybrid
             merged.set(t.term, { term: t.term, weight, source: existing?.source ?? t.source });
           }
         });
-        const withHistory = judge([...merged.values()]);
+        const mergedVector = await textVectorOf([...history, query.text].join('\n'));
+        const withHistory = judge([...merged.values()], mergedVector);
         // An elliptical question's own best match is unreliable however sure it looks ("how much
         // is the fee?" matches every fee), so the topic from history decides — but the question
         // picks within it: rank by reciprocal-rank fusion of the question alone (full weight) and
@@ -166,7 +189,7 @@ export function createHybridRetriever(index: BotIndex, overrides: Partial<Hybrid
           add(ranked, 1);
           add(withHistory.ranked, 1);
           ranked = [...fuse.values()].sort((a, b) => b.score - a.score || a.doc - b.doc);
-          features = featuresOf(ranked, [...merged.values()]);
+          features = featuresOf(ranked, [...merged.values()], mergedVector);
           confidence = scoreConfidence(features, options.confidence);
           usedHistory = true;
         }
@@ -181,15 +204,62 @@ export function createHybridRetriever(index: BotIndex, overrides: Partial<Hybrid
   };
 }
 
+/**
+ * Whether normalised text mentions an alias: a Latin alias as a whole word ("HA" is not in "what",
+ * "LD" not in "should"), a Chinese one anywhere (Chinese has no spaces).
+ */
+function mentions(written: string, alias: string): boolean {
+  if (!/^[a-z0-9]/.test(alias)) return written.includes(alias);
+  let at = written.indexOf(alias);
+  while (at !== -1) {
+    const before = written[at - 1];
+    const after = written[at + alias.length];
+    if ((before === undefined || !/[a-z0-9]/.test(before)) && (after === undefined || !/[a-z0-9]/.test(after))) return true;
+    at = written.indexOf(alias, at + 1);
+  }
+  return false;
+}
+
+/**
+ * An expansion stands in for its source word, so it may not weigh more than the source would:
+ * "wage" is in every labour FAQ (low IDF) but its translation 欠薪 is in one (high IDF), and
+ * uncapped that one FAQ would outscore the one whose own question says "wages". Scaling the
+ * expansion by idf(source) / idf(expansion) when the expansion is the rarer lets it carry the
+ * source's informativeness, not its own. An unknown source has the highest IDF, so expansions of
+ * words the bot never uses (mainland vocabulary, typos) keep their full weight.
+ */
+function capExpansions(terms: QueryTerm[], index: BotIndex): QueryTerm[] {
+  return terms.map((t) => {
+    if (t.term === t.source) return t;
+    const ratio = index.bm25.idf(t.source) / index.bm25.idf(t.term);
+    return ratio >= 1 ? t : { ...t, weight: t.weight * ratio };
+  });
+}
+
+const spellingIndexes = new WeakMap<BotIndex, SpellingIndex>();
+
+/** The bot's spelling index, built on its first misspelt word and shared by its retrievers. */
+function spellingIndexOf(index: BotIndex): SpellingIndex {
+  let spelling = spellingIndexes.get(index);
+  if (spelling === undefined) spellingIndexes.set(index, (spelling = buildSpellingIndex(index.bm25.terms())));
+  return spelling;
+}
+
 /** A follow-up names little of its own: few informative words beyond stop words. */
 function isElliptical(terms: readonly QueryTerm[], maxTerms: number): boolean {
-  const words = terms.filter((t) => t.source === t.term && t.weight >= 1);
+  const words = terms.filter((t) => t.source === t.term && t.weight >= 1 && !isIntentTerm(t.term));
   return words.length <= maxTerms;
 }
 
+/** The built-in embedder embeds the analysed terms; any other embedder's vector of the text was computed up front. */
+function queryVector(index: BotIndex, terms: readonly QueryTerm[], textVector: number[] | undefined): number[] {
+  if (isCooccurrenceEmbedder(index.embedder)) return index.embedder.embedTerms(terms);
+  return textVector ?? new Array<number>(index.embedder.info.dimension).fill(0);
+}
+
 /** Cosine of the query to each candidate FAQ: the better of its question side and (discounted) answer side. */
-function denseScores(index: BotIndex, terms: readonly QueryTerm[], limit: number): Map<number, number> {
-  const vector = index.embedder.embedTerms(terms);
+function denseScores(index: BotIndex, terms: readonly QueryTerm[], limit: number, textVector?: number[]): Map<number, number> {
+  const vector = queryVector(index, terms, textVector);
   const out = new Map<number, number>();
   for (const hit of index.vectors.search(vector, limit * VECTORS_PER_FAQ)) {
     const doc = Math.floor(hit.label / VECTORS_PER_FAQ);
@@ -200,10 +270,31 @@ function denseScores(index: BotIndex, terms: readonly QueryTerm[], limit: number
   return out;
 }
 
-/** IDF-weighted importance of each base term; unknown words weigh the most, as they should. */
+/**
+ * Cosine of the query without its intent terms to an FAQ's stored vectors (question side, and the
+ * discounted answer side as in ranking): exact, from the FAQ's own rows, so it costs one dot
+ * product per side whatever the corpus size.
+ */
+function topicSimilarity(index: BotIndex, terms: readonly QueryTerm[], textVector?: number[]): (doc: number) => number {
+  const vector = queryVector(index, terms.filter((t) => !isIntentTerm(t.term)), textVector);
+  const dimension = vector.length;
+  const dot = (row: number): number => {
+    let sum = 0;
+    const offset = row * dimension;
+    for (let k = 0; k < dimension; k++) sum += vector[k]! * index.vectorData[offset + k]!;
+    return sum;
+  };
+  return (doc) => Math.max(dot(doc * VECTORS_PER_FAQ), dot(doc * VECTORS_PER_FAQ + 1) * (0.5 + ANSWER_WEIGHT / 2));
+}
+
+/**
+ * IDF-weighted importance of each base term; unknown words weigh the most, as they should.
+ * Intent terms (?amount…) are left out: they say what kind of answer is wanted, not what about,
+ * so "what is the weather" must not look half-covered by every "What is …?" FAQ.
+ */
 function baseTermWeights(index: BotIndex, terms: readonly QueryTerm[]): Map<string, number> {
   const out = new Map<string, number>();
-  for (const t of terms) if (t.source === t.term) out.set(t.term, t.weight * index.bm25.idf(t.term));
+  for (const t of terms) if (t.source === t.term && !isIntentTerm(t.term)) out.set(t.term, t.weight * index.bm25.idf(t.term));
   return out;
 }
 
@@ -213,9 +304,13 @@ function coverageOf(index: BotIndex, terms: readonly QueryTerm[], base: Readonly
   for (const w of base.values()) total += w;
   if (total === 0) return 0;
   const credit = new Map<string, number>();
+  const sourceWeight = new Map(terms.filter((t) => t.term === t.source).map((t) => [t.term, t.weight]));
   for (const t of terms) {
     if (!index.bm25.docHasTerm(doc, t.term)) continue;
-    const c = t.source === t.term ? 1 : 0.7;
+    // An expansion covers its source word as much as it weighs against it: a base form (0.8) almost
+    // fully, a translation (0.35) or a synonym (0.3) partly, a broader word (0.15) little, so a
+    // stray sense of an unknown word ("weather" → "conditions") cannot make a question look answered.
+    const c = t.source === t.term ? 1 : Math.min(1, t.weight / (sourceWeight.get(t.source) ?? 1));
     if (c > (credit.get(t.source) ?? 0)) credit.set(t.source, c);
   }
   let covered = 0;

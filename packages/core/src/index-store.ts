@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { open, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { BOT_ID_PATTERN } from './corpus-schema.js';
 import { GovchatError } from './govchat-error.js';
 
@@ -50,6 +50,7 @@ export async function writeGeneration(
   // The writer's pid in the name lets a later ingest tell a crashed writer's leftovers from a live one's.
   const partial = join(dir, `${name}.${process.pid}.partial`);
   await mkdir(partial);
+  let wasLive: string | undefined;
   try {
     const checksums: Record<string, StoredFileInfo> = {};
     for (const [file, content] of files) {
@@ -57,52 +58,84 @@ export async function writeGeneration(
       await writeDurably(join(partial, file), bytes);
       checksums[file] = { bytes: bytes.byteLength, sha256: sha256(bytes) };
     }
-    await writeDurably(join(partial, MANIFEST_FILE), Buffer.from(JSON.stringify({ ...manifest, files: checksums }, null, 2)));
+    const manifestBytes = Buffer.from(JSON.stringify({ ...manifest, files: checksums }, null, 2));
+    await writeDurably(join(partial, MANIFEST_FILE), manifestBytes);
     await rename(partial, join(dir, name));
     await hooks.beforeCommit?.();
+    // Remember what was live: it is the one generation a reader may still be loading.
+    wasLive = await readCurrent(dataDir, botId).then(
+      (c) => basename(c.dir),
+      () => undefined,
+    );
     const pointer = join(dir, `${CURRENT_FILE}.${process.pid}.tmp`);
-    await writeDurably(pointer, Buffer.from(`${name}\n`));
+    // CURRENT also holds the manifest's checksum: the manifest vouches for every other file, and
+    // this line vouches for the manifest.
+    await writeDurably(pointer, Buffer.from(`${name}\n${sha256(manifestBytes)}\n`));
     await rename(pointer, join(dir, CURRENT_FILE));
   } catch (error) {
     await rm(partial, { recursive: true, force: true });
     await rm(join(dir, name), { recursive: true, force: true });
     throw error;
   }
-  await pruneGenerations(dir, name);
+  await pruneGenerations(dir, name, wasLive);
   return join(dir, name);
 }
 
 /** The live generation's folder, or INDEX_NOT_FOUND. */
 export async function currentGeneration(dataDir: string, botId: string): Promise<string> {
+  return (await readCurrent(dataDir, botId)).dir;
+}
+
+/** CURRENT's two lines: the live generation and the SHA-256 of its manifest. */
+async function readCurrent(dataDir: string, botId: string): Promise<{ dir: string; manifestSha256: string | undefined }> {
   const dir = botDir(dataDir, botId);
-  let name: string;
+  let lines: string[];
   try {
-    name = (await readFile(join(dir, CURRENT_FILE), 'utf8')).trim();
+    lines = (await readFile(join(dir, CURRENT_FILE), 'utf8')).split('\n').map((l) => l.trim());
   } catch (cause) {
     throw new GovchatError('INDEX_NOT_FOUND', `no index for bot "${botId}" in ${dataDir}; run "govchat ingest" first`, {
       file: join(dir, CURRENT_FILE),
       cause,
     });
   }
-  if (!/^gen-[a-z0-9]+-[0-9a-f]+$/.test(name)) {
+  const [name = '', checksum] = lines;
+  if (!/^gen-[a-z0-9]+-[0-9a-f]+$/.test(name) || (checksum !== undefined && checksum !== '' && !/^[0-9a-f]{64}$/.test(checksum))) {
     throw new GovchatError('INDEX_CORRUPT', `does not name a generation; run "govchat ingest" to rebuild`, { file: join(dir, CURRENT_FILE) });
   }
-  return join(dir, name);
+  return { dir: join(dir, name), manifestSha256: checksum === '' ? undefined : checksum };
+}
+
+/** Opens the live generation of a bot, checking its manifest against CURRENT. */
+export async function openCurrentGeneration(dataDir: string, botId: string): ReturnType<typeof openGeneration> {
+  const { dir, manifestSha256 } = await readCurrent(dataDir, botId);
+  return openGeneration(dir, manifestSha256);
 }
 
 /** Reads a generation's manifest and returns a reader that verifies each file's checksum. */
-export async function openGeneration(genDir: string): Promise<{
+export async function openGeneration(
+  genDir: string,
+  manifestSha256?: string,
+): Promise<{
+  dir: string;
   manifest: Record<string, unknown> & { files: Record<string, StoredFileInfo> };
   read(file: string): Promise<Buffer>;
 }> {
   const manifestPath = join(genDir, MANIFEST_FILE);
   let manifest: Record<string, unknown> & { files: Record<string, StoredFileInfo> };
   try {
-    manifest = JSON.parse(await readFile(manifestPath, 'utf8'));
+    const bytes = await readFile(manifestPath);
+    if (manifestSha256 !== undefined && sha256(bytes) !== manifestSha256) {
+      throw new GovchatError('INDEX_CORRUPT', 'manifest does not match the checksum in CURRENT; run "govchat ingest" to rebuild', {
+        file: manifestPath,
+      });
+    }
+    manifest = JSON.parse(bytes.toString('utf8'));
   } catch (cause) {
+    if (cause instanceof GovchatError) throw cause;
     throw new GovchatError('INDEX_CORRUPT', `unreadable manifest; run "govchat ingest" to rebuild`, { file: manifestPath, cause });
   }
   return {
+    dir: genDir,
     manifest,
     async read(file) {
       const path = join(genDir, file);
@@ -159,13 +192,14 @@ async function writeDurably(path: string, bytes: Uint8Array): Promise<void> {
   }
 }
 
-/** Keeps the live generation and the one before it (a reader may still be loading it). */
-async function pruneGenerations(dir: string, live: string): Promise<void> {
-  const names = (await readdir(dir)).filter((n) => n.startsWith('gen-') && n !== live);
-  const complete = names.filter((n) => !n.endsWith('.partial')).sort();
-  const keep = new Set(complete.slice(-1));
+/**
+ * Keeps the live generation and the one that was live a moment ago (a reader may still be loading
+ * it). Everything else goes: older generations, ones that never went live (their ingest died
+ * before switching), and leftovers of writers that are no longer running.
+ */
+async function pruneGenerations(dir: string, live: string, wasLive: string | undefined): Promise<void> {
+  const names = (await readdir(dir)).filter((n) => n.startsWith('gen-') && n !== live && n !== wasLive);
   for (const name of names) {
-    if (keep.has(name)) continue;
     // A .partial of a writer still running (another ingest) is not ours to remove.
     const pid = /\.(\d+)\.partial$/.exec(name)?.[1];
     if (pid !== undefined && isAlive(Number(pid))) continue;

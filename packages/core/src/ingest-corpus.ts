@@ -1,6 +1,7 @@
 import { buildIndex, hashCorpus, loadIndex, type BotIndex, type BuildStats } from './bot-index.js';
 import type { Corpus } from './corpus-schema.js';
 import type { EmbedderInfo } from './embedder.js';
+import { loadConfiguredEmbedder, resolveEmbedderConfig } from './embedder-config.js';
 import { hashEntry } from './faq-document.js';
 import { isGovchatError } from './govchat-error.js';
 import { writeGeneration } from './index-store.js';
@@ -11,6 +12,8 @@ export interface IngestOptions {
   readonly force?: boolean;
   /** Runs after the new index is on disk, before it goes live: fault-injection point for tests. */
   readonly beforeCommit?: () => void | Promise<void>;
+  /** Where the embedder choice (GOVCHAT_EMBEDDER, MODELS_DIR…) comes from (default process.env). */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 export interface IngestReport {
@@ -41,14 +44,35 @@ export interface IngestReport {
 export async function ingestCorpus(corpus: Corpus, options: IngestOptions): Promise<IngestReport> {
   const started = performance.now();
   const botId = corpus.bot.id;
+  const env = options.env ?? process.env;
+  // The bot's embedder (bot.json over the environment); a transformer model loads from MODELS_DIR.
+  const embedderConfig = resolveEmbedderConfig(corpus.bot, env);
+  const transformer = await loadConfiguredEmbedder(embedderConfig);
+  const chosen =
+    transformer === undefined || embedderConfig.kind !== 'transformer'
+      ? undefined
+      : {
+          embedder: transformer,
+          config: {
+            model: embedderConfig.options.model,
+            dtype: embedderConfig.options.dtype,
+            ...(embedderConfig.options.queryPrefix === undefined ? {} : { queryPrefix: embedderConfig.options.queryPrefix }),
+            ...(embedderConfig.options.passagePrefix === undefined ? {} : { passagePrefix: embedderConfig.options.passagePrefix }),
+          },
+        };
   let previous: BotIndex | undefined;
   let recovered: string | undefined;
   try {
-    previous = await loadIndex(options.dataDir, botId);
+    previous = await loadIndex(options.dataDir, botId, { env });
   } catch (error) {
-    if (!isGovchatError(error) || (error.code !== 'INDEX_NOT_FOUND' && error.code !== 'INDEX_CORRUPT')) throw error;
-    // A corrupted index is rebuilt from the corpus rather than reused.
-    if (error.code === 'INDEX_CORRUPT') recovered = error.message;
+    if (!isGovchatError(error)) throw error;
+    // A corrupted index (or one whose embedder cannot be loaded any more) is rebuilt from the
+    // corpus rather than reused.
+    if (error.code !== 'INDEX_NOT_FOUND') recovered = error.message;
+  }
+  // Switching embedder (e.g. to a transformer) rebuilds the bot's index even if its corpus is unchanged.
+  if (previous !== undefined && !isSameChoice(previous, chosen?.embedder.info)) {
+    previous = undefined;
   }
   const seconds = (): number => Math.round((performance.now() - started) / 10) / 100;
 
@@ -70,7 +94,10 @@ export async function ingestCorpus(corpus: Corpus, options: IngestOptions): Prom
       };
     }
   }
-  const built = await buildIndex(corpus, options.force || previous === undefined ? {} : { previous });
+  const built = await buildIndex(corpus, {
+    ...(options.force || previous === undefined ? {} : { previous }),
+    ...(chosen === undefined ? {} : { embedder: chosen }),
+  });
   const location = await writeGeneration(options.dataDir, botId, { ...built.manifest }, built.files, {
     ...(options.beforeCommit === undefined ? {} : { beforeCommit: options.beforeCommit }),
   });
@@ -89,4 +116,11 @@ export async function ingestCorpus(corpus: Corpus, options: IngestOptions): Prom
     ...(recovered === undefined ? {} : { recovered }),
     index: { ...built.index, location },
   };
+}
+
+/** Whether the live index was built by the embedder chosen now (undefined: the built-in one). */
+function isSameChoice(previous: BotIndex, chosen: EmbedderInfo | undefined): boolean {
+  const built = previous.manifest.embedder;
+  if (chosen === undefined) return previous.manifest.embedderConfig === undefined;
+  return built.name === chosen.name && built.version === chosen.version && built.fingerprint === chosen.fingerprint && built.dimension === chosen.dimension;
 }

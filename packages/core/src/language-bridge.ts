@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { stemmer } from 'stemmer';
+import { irregularLemma } from './english-lemmas.js';
 
 /**
  * General-language resources that let a question reach an FAQ written in other words or in the
@@ -52,16 +53,43 @@ export function chineseWordsForStem(stem: string): string[] {
 }
 
 /**
- * WordNet synonyms of an English word (two most frequent senses).
+ * WordNet synonyms of an English word or two-word phrase (two most frequent senses); phrasal
+ * verbs reach their one-word equivalents.
  * @example englishSynonyms('salary') // ['wage', 'pay', 'earnings', 'remuneration']
+ * @example englishSynonyms('turn down') // ['refuse', 'reject', 'decline']
  */
 export function englishSynonyms(word: string): string[] {
-  const table = loadTable('wordnet-synonyms.json');
+  return lookupLemma('wordnet-synonyms.json', word);
+}
+
+/**
+ * WordNet derivationally related forms and pertainyms: the same idea as another part of speech.
+ * @example englishRelatedForms('expire') // ['expiration']
+ */
+export function englishRelatedForms(word: string): string[] {
+  return lookupLemma('wordnet-related.json', word);
+}
+
+/**
+ * WordNet hypernyms of the most frequent sense: the broader word an FAQ may use.
+ * @example englishHypernyms('grandmother') // ['grandparent']
+ */
+export function englishHypernyms(word: string): string[] {
+  return lookupLemma('wordnet-hypernyms.json', word);
+}
+
+function lookupLemma(tableName: string, word: string): string[] {
+  const table = loadTable(tableName);
   const direct = own(table, word);
   if (direct !== undefined) return direct.split(' ');
-  // WordNet is keyed by lemma; try the common inflections.
-  for (const lemma of lemmaCandidates(word)) {
-    const found = own(table, lemma);
+  // WordNet is keyed by lemma; try the irregular base form, then the common inflections. A phrase
+  // inflects its first word ("turned down", "signing up").
+  const space = word.indexOf(' ');
+  const head = space === -1 ? word : word.slice(0, space);
+  const rest = space === -1 ? '' : word.slice(space);
+  const irregular = irregularLemma(head);
+  for (const lemma of irregular === undefined ? lemmaCandidates(head) : [irregular]) {
+    const found = own(table, lemma + rest);
     if (found !== undefined) return found.split(' ');
   }
   return [];

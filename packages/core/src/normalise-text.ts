@@ -19,6 +19,9 @@ const PUNCTUATION = /[\p{P}\p{S}]+/gu;
 // A hyphen inside a word (e-channel, iam-smart) is kept; the analyser splits and joins it.
 const INNER_HYPHEN = /(?<=[\p{L}\p{N}])-(?=[\p{L}\p{N}])/gu;
 const HYPHEN_MARK = '\u0000';
+// A-not-A questions (能不能, 有沒有, 犯不犯法, and Cantonese 得唔得 once 唔 is 不) ask what written
+// Chinese asks with 是否: one form, so they meet the FAQ's 可否 / 是否 instead of adding noise.
+const A_NOT_A = /(\p{Script=Han})[不沒]\1/gu;
 
 /**
  * Brings any citizen's text to one comparable form: width and case folded (NFKC), punctuation
@@ -28,6 +31,7 @@ const HYPHEN_MARK = '\u0000';
  * @example
  * normaliseText('點樣登記「智方便」？').written   // '如何登記 智方便'
  * normaliseText('怎么续签护照').written          // '怎麼續簽護照'
+ * normaliseText('能不能网上续期').written        // '是否能網上續期'
  */
 export function normaliseText(raw: string): NormalisedText {
   let text = raw.normalize('NFKC').replace(ZERO_WIDTH, '').toLowerCase();
@@ -37,7 +41,7 @@ export function normaliseText(raw: string): NormalisedText {
     .replace(INNER_HYPHEN, HYPHEN_MARK)
     .replace(PUNCTUATION, ' ')
     .replaceAll(HYPHEN_MARK, '-');
-  text = toWrittenChinese(toTraditional(text));
+  text = toWrittenChinese(toTraditional(text)).replace(A_NOT_A, '是否$1');
   text = text.replace(/\s+/g, ' ').trim();
   return { written: text, simplified: toSimplified(text) };
 }

@@ -48,5 +48,7 @@ export interface RetrieveOptions {
  */
 export interface Retriever {
   readonly name: string;
+  /** The confidence below which this retriever's best hit should not be trusted (calibrated on data). */
+  readonly abstainBelow?: number;
   retrieve(query: RetrievalQuery, options?: RetrieveOptions): Promise<RetrievalResult>;
 }

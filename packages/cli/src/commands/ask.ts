@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
-import { createBotEngine, isAnswerLang, loadIndex } from '@govchat/core';
+import { createAnswerer, createBotEngine, isAnswerLang, loadIndex, resolveAnswererConfig } from '@govchat/core';
 import { resolveDataDir, UsageError, type CliIo } from '../cli-context.js';
 
-export const ASK_USAGE = 'govchat ask --bot ID [--data-dir DIR] [--history "earlier turn"]... [--lang en|zh-HK|zh-CN] [--json] "question"';
+export const ASK_USAGE =
+  'govchat ask --bot ID [--data-dir DIR] [--history "earlier turn"]... [--lang en|zh-HK|zh-CN] [--answerer extractive|llm] [--json] "question"';
 
 /** `govchat ask`: one question through the same pipeline the server uses. */
 export async function runAsk(argv: readonly string[], io: CliIo): Promise<number> {
@@ -13,6 +14,7 @@ export async function runAsk(argv: readonly string[], io: CliIo): Promise<number
       'data-dir': { type: 'string' },
       history: { type: 'string', multiple: true },
       lang: { type: 'string' },
+      answerer: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
     allowPositionals: true,
@@ -20,7 +22,12 @@ export async function runAsk(argv: readonly string[], io: CliIo): Promise<number
   if (values.bot === undefined) throw new UsageError('--bot is required');
   if (positionals.length === 0) throw new UsageError('expected a question');
   if (values.lang !== undefined && !isAnswerLang(values.lang)) throw new UsageError(`--lang must be en, zh-HK or zh-CN, not "${values.lang}"`);
-  const engine = createBotEngine(await loadIndex(resolveDataDir(io, values['data-dir']), values.bot));
+  const kind = values.answerer;
+  if (kind !== undefined && kind !== 'extractive' && kind !== 'llm') throw new UsageError(`--answerer must be extractive or llm, not "${kind}"`);
+  const index = await loadIndex(resolveDataDir(io, values['data-dir']), values.bot, { env: io.env });
+  // bot.json's answerer block over GOVCHAT_ANSWERER / GOVCHAT_LLM_*; --answerer picks the kind.
+  const answerer = createAnswerer(resolveAnswererConfig(index.bot, io.env, kind === undefined ? {} : { kind }));
+  const engine = createBotEngine(index, { answerer });
   const result = await engine.ask({
     text: positionals.join(' '),
     history: values.history ?? [],
@@ -35,6 +42,9 @@ export async function runAsk(argv: readonly string[], io: CliIo): Promise<number
       ...(result.reason === undefined ? {} : { reason: result.reason }),
       confidence: Math.round(result.confidence * 1e4) / 1e4,
       usedHistory: result.usedHistory,
+      answeredBy: result.answeredBy,
+      citations: result.citations,
+      ...(result.fallback === undefined ? {} : { fallback: result.fallback }),
       sources: result.sources,
       related: result.related,
     })}\n`);

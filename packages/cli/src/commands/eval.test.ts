@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestCorpus, loadCorpus } from '@govchat/core';
+import { startFakeOpenAiServer, streamReply } from '../../../core/src/test-helpers/fake-openai-server.js';
 import type { CliIo } from '../cli-context.js';
 import { main } from '../main.js';
 
@@ -24,10 +25,10 @@ beforeAll(async () => {
   await writeFile(join(cwd, 'set.jsonl'), `${queries.map((q) => JSON.stringify(q)).join('\n')}\n`);
 });
 
-async function run(args: string[], isTTY = false): Promise<{ code: number; out: string; err: string }> {
+async function run(args: string[], isTTY = false, env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const io: CliIo = { out: (t) => void (out += t), err: (t) => void (err += t), cwd, env: {}, isTTY };
+  const io: CliIo = { out: (t) => void (out += t), err: (t) => void (err += t), cwd, env, isTTY };
   const code = await main(['eval', ...args], io);
   return { code, out, err };
 }
@@ -105,10 +106,29 @@ describe('govchat eval', () => {
     expect(none.err).toContain('no queries for bot "housing" in set.jsonl (it has: iam-smart)');
   });
 
-  it('--answerer llm fails clearly until an LLM is configured', async () => {
-    const llm = await run(['--dataset', 'set.jsonl', '--answerer', 'llm']);
-    expect(llm.code).toBe(1);
-    expect(llm.err).toMatch(/llm answerer is not configured/);
+  it('--answerer llm needs an LLM configured, and then scores its citations', async () => {
+    const unconfigured = await run(['--dataset', 'set.jsonl', '--answerer', 'llm']);
+    expect(unconfigured.code).toBe(1);
+    expect(unconfigured.err).toMatch(/GOVCHAT_LLM_/);
+
+    // A local OpenAI-compatible server that answers from — and cites — the first FAQ it is offered.
+    const llm = await startFakeOpenAiServer((request) => {
+      const system = request.body.messages?.[0]?.content ?? '';
+      const id = /<faq id="([^"]+)">/.exec(system)?.[1] ?? 'none';
+      return streamReply(`Here is what the FAQ says. [faq:${id}]`);
+    });
+    try {
+      const env = { GOVCHAT_LLM_PROVIDER: 'openai', GOVCHAT_LLM_BASE_URL: llm.url, GOVCHAT_LLM_MODEL: 'fake', GOVCHAT_LLM_SHORTCUT_ABOVE: '1.01' };
+      const scored = await run(['--dataset', 'set.jsonl', '--answerer', 'llm', '--json'], false, env);
+      expect(scored.code).toBe(0);
+      const metrics = JSON.parse(scored.out) as { n: number; accuracy: number };
+      expect(metrics.n).toBe(4);
+      expect(llm.requests.length).toBeGreaterThan(0);
+      // Scored by citation: the LLM cited the retrieved FAQ, so the in-scope hits still count.
+      expect(metrics.accuracy).toBeGreaterThan(0);
+    } finally {
+      await llm.close();
+    }
     expect((await run(['--dataset', 'set.jsonl', '--answerer', 'extractive', '--json'])).code).toBe(0);
   });
 

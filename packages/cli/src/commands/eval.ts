@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { GovchatError, type Answerer } from '@govchat/core';
+import { createConfiguredAnswerer, GovchatError, type Answerer } from '@govchat/core';
 import {
   buildReport,
   createProgressBar,
@@ -43,7 +43,7 @@ export async function runEvalCommand(argv: readonly string[], io: CliIo): Promis
   });
   if (values.dataset === undefined) throw new UsageError('--dataset is required');
   const minAccuracy = values['min-accuracy'] === undefined ? undefined : parseShare(values['min-accuracy']);
-  const answerer = selectAnswerer(values.answerer);
+  const answerer = selectAnswerer(values.answerer, io.env);
 
   const queries = await loadDataset(resolve(io.cwd, values.dataset));
   // An empty set would "measure" accuracy 0 and fail a gate for the wrong reason.
@@ -91,13 +91,10 @@ function parseShare(text: string): number {
   return value;
 }
 
-/** Undefined: the product's default (extractive) answerer. */
-function selectAnswerer(name: string): Answerer | undefined {
+/** Undefined: the product's default (extractive) answerer; `llm`: each bot's LLM settings (bot.json over GOVCHAT_LLM_*). */
+function selectAnswerer(name: string, env: NodeJS.ProcessEnv): Answerer | undefined {
   if (!(ANSWERERS as readonly string[]).includes(name)) throw new UsageError(`--answerer must be ${ANSWERERS.join(' or ')}, not "${name}"`);
-  if (name === 'llm') {
-    throw new GovchatError('CONFIG_INVALID', 'the llm answerer is not configured: no LLM provider is set up yet, so only --answerer extractive can be evaluated');
-  }
-  return undefined;
+  return name === 'llm' ? createConfiguredAnswerer(env, { kind: 'llm' }) : undefined;
 }
 
 /**

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { analyseText, BIGRAM_WEIGHT, INTENT_WEIGHT, UNIGRAM_WEIGHT } from './analyse-text.js';
+
+describe('analyseText', () => {
+  it('gives Chinese words, bigrams and single characters in Simplified form', () => {
+    const { terms } = analyseText('身份證');
+    expect(terms.get('身份证')).toBe(1);
+    expect(terms.get('身份')).toBe(BIGRAM_WEIGHT);
+    expect(terms.get('证')).toBe(UNIGRAM_WEIGHT);
+  });
+
+  it('adds question-intent terms to questions, in any language, but not to answers', () => {
+    expect(analyseText('How much is the fee?').terms.get('?amount')).toBe(INTENT_WEIGHT);
+    expect(analyseText('要幾多錢？').terms.get('?amount')).toBe(INTENT_WEIGHT);
+    expect(analyseText('You can check how much is left.', { intents: false }).terms.has('?amount')).toBe(false);
+  });
+
+  it('keeps adjacent English words, stop words included, for phrasal verbs', () => {
+    expect(analyseText('they may turn down my offer').englishPhrases).toContain('turn down');
+    expect(analyseText('sign up 智方便').englishPhrases).toEqual(['sign up']);
+  });
+});
