@@ -51,6 +51,7 @@ describe('createChatConnection', () => {
     socket.receive('session', { session: 's-9' });
     socket.receive('answer.start', { id: 'a', lang: 'zh-CN' });
     socket.receive('answer.delta', { id: 'a', text: '你' });
+    socket.receive('answer.reset', { id: 'a', reason: 'no-citation' });
     socket.receive('answer.sources', { id: 'a', sources: [], related: [] });
     socket.receive('answer.end', { id: 'a', abstained: true, latencyMs: 12 });
     socket.receive('answer.error', { id: 'b', code: 'BUSY', message: 'busy' });
@@ -59,6 +60,7 @@ describe('createChatConnection', () => {
       { type: 'session', session: 's-9' },
       { type: 'answer-start', id: 'a', lang: 'zh-CN' },
       { type: 'answer-delta', id: 'a', text: '你' },
+      { type: 'answer-reset', id: 'a' },
       { type: 'answer-sources', id: 'a', sources: [], related: [] },
       { type: 'answer-end', id: 'a', abstained: true },
       { type: 'answer-error', id: 'b', code: 'BUSY' },

@@ -108,6 +108,7 @@ export function createChatConnection(options: ChatConnectionOptions): ChatConnec
   socket.on('session', ({ session }) => dispatch({ type: 'session', session }));
   socket.on('answer.start', ({ id, lang }) => dispatch({ type: 'answer-start', id, lang: lang as AnswerLang }));
   socket.on('answer.delta', ({ id, text }) => dispatch({ type: 'answer-delta', id, text }));
+  socket.on('answer.reset', ({ id }) => dispatch({ type: 'answer-reset', id }));
   socket.on('answer.sources', ({ id, sources, related }) =>
     dispatch({ type: 'answer-sources', id, sources: sources ?? [], related: related ?? [] }),
   );

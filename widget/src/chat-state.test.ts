@@ -31,6 +31,19 @@ describe('reduceChat: an answer streaming in', () => {
     expect(state.messages[1]).toMatchObject({ status: 'done', text: '你可以在手機登記。', abstained: false, sources: [{ id: 'reg' }], related: [{ id: 'r' }] });
   });
 
+  it('drops withdrawn text on answer-reset and shows the replacement as corrected', () => {
+    const state = run(
+      [
+        { type: 'answer-delta', id: 'a1', text: 'A made-up answer' },
+        { type: 'answer-reset', id: 'a1' },
+        { type: 'answer-delta', id: 'a1', text: '請帶同身份證親身登記。' },
+        { type: 'answer-end', id: 'a1', abstained: false },
+      ],
+      asked(),
+    );
+    expect(state.messages[1]).toMatchObject({ status: 'done', text: '請帶同身份證親身登記。', corrected: true });
+  });
+
   it('stays in "waiting" for an empty delta, so the typing indicator is not replaced by nothing', () => {
     const state = run([{ type: 'answer-delta', id: 'a1', text: '' }], asked());
     expect(findPendingAnswer(state)?.status).toBe('waiting');

@@ -27,6 +27,8 @@ export interface AnswerMessage {
   related: RelatedRef[];
   abstained: boolean;
   errorCode?: string;
+  /** Set when the server withdrew generated text (`answer.reset`) and sent the FAQ's own answer instead. */
+  corrected?: boolean;
   rating?: 'up' | 'down';
   comment?: string;
 }
@@ -60,6 +62,7 @@ export type ChatAction =
   | { type: 'ask'; id: string; text: string }
   | { type: 'answer-start'; id: string; lang: AnswerLang }
   | { type: 'answer-delta'; id: string; text: string }
+  | { type: 'answer-reset'; id: string }
   | { type: 'answer-sources'; id: string; sources: SourceRef[]; related: RelatedRef[] }
   | { type: 'answer-end'; id: string; abstained: boolean }
   | { type: 'answer-error'; id: string; code: string }
@@ -132,6 +135,9 @@ export function reduceChat(state: ChatState, action: ChatAction): ChatState {
       return updateAnswer(state, action.id, (a) =>
         isAnswerPending(a) && action.text !== '' ? { ...a, status: 'streaming', text: a.text + action.text } : undefined,
       );
+    case 'answer-reset':
+      // The text so far is withdrawn; the deltas that follow are the replacement.
+      return updateAnswer(state, action.id, (a) => (isAnswerPending(a) ? { ...a, status: 'waiting', text: '', corrected: true } : undefined));
     case 'answer-sources':
       return updateAnswer(state, action.id, (a) =>
         isAnswerPending(a) ? { ...a, sources: action.sources, related: action.related } : undefined,

@@ -150,6 +150,12 @@ function renderAnswerMessage(ctx: MessageContext, message: AnswerMessage): HTMLL
   const item = ctx.doc.createElement('li');
   item.className = 'msg answer';
   item.appendChild(createHiddenText(ctx.doc, ctx.strings.botSaid));
+  if (message.corrected === true) {
+    const note = ctx.doc.createElement('p');
+    note.className = 'corrected';
+    note.textContent = ctx.strings.corrected;
+    item.appendChild(note);
+  }
   if (message.text !== '') {
     const body = ctx.doc.createElement('div');
     body.className = 'body';

@@ -42,6 +42,7 @@ export interface UiStrings {
   backOnline: string;
   botUnavailable: string;
   interrupted: string;
+  corrected: string;
   micStart: string;
   micStop: string;
   micListening: string;
@@ -93,6 +94,7 @@ export const UI_STRINGS: Record<AnswerLang, UiStrings> = {
     backOnline: 'Connected again.',
     botUnavailable: 'This service is not available at the moment.',
     interrupted: 'The connection was lost before the answer finished. Please ask again.',
+    corrected: 'Answer corrected: showing the official FAQ answer.',
     micStart: 'Speak your question',
     micStop: 'Stop listening',
     micListening: 'Listening…',
@@ -143,6 +145,7 @@ export const UI_STRINGS: Record<AnswerLang, UiStrings> = {
     backOnline: '已重新連線。',
     botUnavailable: '此服務暫時未能使用。',
     interrupted: '回答完成前連線中斷，請再問一次。',
+    corrected: '答案已更正：以下為常見問題的正式答案。',
     micStart: '用語音提問',
     micStop: '停止聆聽',
     micListening: '正在聆聽…',
@@ -193,6 +196,7 @@ export const UI_STRINGS: Record<AnswerLang, UiStrings> = {
     backOnline: '已重新连接。',
     botUnavailable: '此服务暂时无法使用。',
     interrupted: '回答完成前连接中断，请再问一次。',
+    corrected: '答案已更正：以下为常见问题的正式答案。',
     micStart: '用语音提问',
     micStop: '停止聆听',
     micListening: '正在聆听…',

@@ -117,6 +117,7 @@ ul.chips, .msg ul.chips { list-style: none; margin: 0; padding: 0; display: flex
 .question { align-self: flex-end; background: var(--gc-accent); color: var(--gc-on-accent); white-space: pre-wrap; }
 .answer { align-self: flex-start; background: var(--gc-surface); }
 .answer .error { color: #8c1a10; font-weight: 600; }
+.answer .corrected { margin: 0 0 4px; font-size: 0.85em; font-style: italic; }
 .answer .sources ul { margin: 0; padding-inline-start: 1.2em; list-style: disc; }
 .answer .related { margin-top: 0.25em; }
 
