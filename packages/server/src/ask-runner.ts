@@ -118,7 +118,8 @@ export function createAskRunner(options: AskRunnerOptions): AskRunner {
     const faqId = plan.sources[0]?.id;
     const outcome: AskOutcome = plan.abstained ? 'abstained' : 'answered';
     // A refused prompt injection or an empty message is no context for the next question.
-    if (plan.reason !== 'refused' && plan.reason !== 'empty') sessions.addTurn(session, id, question, faqId);
+    // Before answer.end: a follow-up sent the moment the answer ends, to any node, must see this turn.
+    if (plan.reason !== 'refused' && plan.reason !== 'empty') await sessions.addTurn(session, id, question, faqId);
     const sources = plan.sources.map((s) => ({ id: s.id, question: s.question, ...(s.url === undefined ? {} : { url: s.url }), score: s.score }));
     const related = plan.related.map((r) => ({ id: r.id, question: r.question }));
     sink.sources({ id, sources, related });

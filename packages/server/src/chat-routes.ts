@@ -39,9 +39,9 @@ export function createChatRoutes(options: ChatRouteOptions): RouteSpec[] {
     let job;
     try {
       const body = parsePayload(schemas.askRequest, req.body);
-      const session = sessions.resume(engine.id, body.session);
-      enforceRateLimit(limits.perSession, `session:${session.id}`);
-      enforceRateLimit(limits.perIp, `ip:${req.ip ?? 'unknown'}`);
+      const session = await sessions.resume(engine.id, body.session);
+      await enforceRateLimit(limits.perSession, `session:${session.id}`);
+      await enforceRateLimit(limits.perIp, `ip:${req.ip ?? 'unknown'}`);
       const controller = new AbortController();
       // The client hung up before the answer was complete: stop working on it.
       res.on('close', () => {
@@ -143,15 +143,15 @@ export function createChatRoutes(options: ChatRouteOptions): RouteSpec[] {
         404: error('BOT_NOT_FOUND, or NOT_FOUND: no such answer in this session'),
         429: error('RATE_LIMITED'),
       },
-      handler(req, res) {
+      async handler(req, res) {
         const body = parsePayload(schemas.feedbackRequest, req.body);
         const engine = bots.require(body.bot);
         const origin = req.get('origin');
         if (!isOriginAllowed(engine.config, origin)) {
           throw new GovchatError('FORBIDDEN_ORIGIN', `pages on ${origin} may not use bot "${engine.id}" (not in its allowedOrigins)`);
         }
-        enforceRateLimit(limits.perIp, `ip:${req.ip ?? 'unknown'}`);
-        options.recordFeedback({
+        await enforceRateLimit(limits.perIp, `ip:${req.ip ?? 'unknown'}`);
+        await options.recordFeedback({
           bot: engine.id,
           sessionId: body.session,
           askId: body.id,

@@ -20,6 +20,8 @@ interface ChatSocketData {
   ip: string;
   /** Asks in flight on this socket, by ask id. */
   asks: Map<string, AbortController>;
+  /** A resume in progress, shared by asks that arrive together (one new id, not one each). */
+  resuming?: Promise<ChatSession>;
 }
 
 type ChatServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, ChatSocketData>;
@@ -55,7 +57,7 @@ export function attachChatNamespace(io: Server, options: ChatNamespaceOptions): 
   server.of('/').use((_socket, next) => next(handshakeError(new GovchatError('NOT_FOUND', 'connect to the "/chat" namespace'))));
 
   const chat = server.of('/chat');
-  chat.use((socket, next) => {
+  chat.use(async (socket, next) => {
     try {
       if (options.isClosing()) throw new GovchatError('BUSY', 'the server is shutting down; please reconnect in a moment');
       const auth = parsePayload(schemas.chatAuth, socket.handshake.auth);
@@ -67,7 +69,7 @@ export function attachChatNamespace(io: Server, options: ChatNamespaceOptions): 
       }
       socket.data = {
         bot: auth.bot,
-        session: sessions.resume(auth.bot, typeof auth.session === 'string' ? auth.session : undefined),
+        session: await sessions.resume(auth.bot, typeof auth.session === 'string' ? auth.session : undefined),
         ip: clientAddress(socket.handshake.address, socket.handshake.headers, options.trustProxy),
         asks: new Map(),
       };
@@ -83,7 +85,7 @@ export function attachChatNamespace(io: Server, options: ChatNamespaceOptions): 
     socket.emit('session', { session: socket.data.session.id });
     socket.on('ask', (payload) => void handleAsk(socket, payload));
     socket.on('cancel', (payload) => handleCancel(socket, payload));
-    socket.on('feedback', (payload) => handleFeedback(socket, payload));
+    socket.on('feedback', (payload) => void handleFeedback(socket, payload));
     socket.on('disconnect', () => {
       metrics.connectedSockets.dec({ bot });
       // Nobody is listening any more: stop the work (the ask is recorded as cancelled).
@@ -101,11 +103,12 @@ export function attachChatNamespace(io: Server, options: ChatNamespaceOptions): 
       if (asks.size >= limits.maxConcurrentAsks) {
         throw new GovchatError('BUSY', `at most ${limits.maxConcurrentAsks} questions at a time; wait for an answer to finish`);
       }
-      const session = currentSession(socket);
-      enforceRateLimit(limits.perSession, `session:${session.id}`);
-      enforceRateLimit(limits.perIp, `ip:${socket.data.ip}`);
+      // Hold the slot before the first await: a burst of asks must not all pass the checks above.
       controller = new AbortController();
       asks.set(ask.id, controller);
+      const session = await currentSession(socket);
+      await enforceRateLimit(limits.perSession, `session:${session.id}`);
+      await enforceRateLimit(limits.perIp, `ip:${socket.data.ip}`);
       await runner.run({ session, askId: ask.id, text: ask.text, ...(ask.lang ? { lang: ask.lang } : {}), signal: controller.signal }, sinkFor(socket));
     } catch (error) {
       metrics.asks.inc({ bot, outcome: 'rejected' });
@@ -125,14 +128,14 @@ export function attachChatNamespace(io: Server, options: ChatNamespaceOptions): 
     }
   }
 
-  function handleFeedback(socket: ChatSocket, payload: unknown): void {
+  async function handleFeedback(socket: ChatSocket, payload: unknown): Promise<void> {
     const id = readAskId(payload);
     try {
       const feedback = parsePayload(schemas.feedbackPayload, payload);
-      enforceRateLimit(limits.perIp, `ip:${socket.data.ip}`);
-      options.recordFeedback({
+      await enforceRateLimit(limits.perIp, `ip:${socket.data.ip}`);
+      await options.recordFeedback({
         bot: socket.data.bot,
-        sessionId: currentSession(socket).id,
+        sessionId: (await currentSession(socket)).id,
         askId: feedback.id,
         rating: feedback.rating,
         ...(feedback.comment === undefined ? {} : { comment: feedback.comment }),
@@ -144,14 +147,23 @@ export function attachChatNamespace(io: Server, options: ChatNamespaceOptions): 
     }
   }
 
-  /** The socket's session, resumed again if it idled out of memory during a long connection. */
-  function currentSession(socket: ChatSocket): ChatSession {
-    const { bot, session } = socket.data;
-    if (sessions.find(bot, session.id) === session) return session;
-    const resumed = sessions.resume(bot, session.id);
-    socket.data.session = resumed;
-    if (resumed.id !== session.id) socket.emit('session', { session: resumed.id });
-    return resumed;
+  /**
+   * The socket's session with its latest history: another node (or a REST call) may have added
+   * turns, and it may have idled out during a very long connection (then a new id is announced).
+   */
+  function currentSession(socket: ChatSocket): Promise<ChatSession> {
+    socket.data.resuming ??= (async () => {
+      const { bot, session } = socket.data;
+      try {
+        const resumed = await sessions.resume(bot, session.id);
+        socket.data.session = resumed;
+        if (resumed.id !== session.id) socket.emit('session', { session: resumed.id });
+        return resumed;
+      } finally {
+        socket.data.resuming = undefined;
+      }
+    })();
+    return socket.data.resuming;
   }
 
   function emitAskError(socket: ChatSocket, id: string, error: unknown): void {

@@ -56,30 +56,62 @@ export interface FeedbackSummary {
 /**
  * Conversations, feedback and unanswered questions in SQLite (WAL mode). Writes and the reads
  * that serve answers never throw: a failure is reported to `onError` and the caller carries on,
- * because a full disk must not stop citizens getting answers. Admin reads do throw.
+ * because a full disk or a locked file must not stop citizens getting answers. Admin reads do throw.
+ *
+ * Writes are queued and written together once per turn of the event loop. While the database
+ * refuses them (locked, full, an I/O error) they wait and are retried with backoff, so a short
+ * outage loses nothing and a long one costs the answers no time; only when the queue reaches
+ * `maxPending` are the oldest records dropped (counted). Every read writes the queue first, so
+ * the store always reads what it was given.
  */
 export interface ChatStore {
-  /** Records a turn (and its session); false when the write failed. */
-  saveTurn(turn: TurnRecord): boolean;
+  /** Queues a turn (and its session) for writing. */
+  saveTurn(turn: TurnRecord): void;
   findSession(id: string): { id: string; bot: string; lastSeenAt: number } | undefined;
   /** The session's last `limit` questions that got an answer or a don't-know, oldest first. */
   recentQuestions(sessionId: string, limit: number): string[];
   /** The FAQ a session's ask was answered from; undefined when there is no such ask. */
   findTurn(bot: string, sessionId: string, askId: string): { faqId: string | undefined } | undefined;
-  /** Records (or replaces) feedback on one ask; false when the write failed. */
-  saveFeedback(feedback: FeedbackRecord): boolean;
+  /** Queues feedback on one ask (replacing earlier feedback on it). */
+  saveFeedback(feedback: FeedbackRecord): void;
   listUnanswered(bot: string, options: { since: number; limit: number }): UnansweredRow[];
   summariseFeedback(bot: string, options: { since: number }): FeedbackSummary;
   listFeedback(bot: string, options: { since: number; limit: number }): FeedbackRow[];
   /** Deletes everything older than `before` (epoch ms); returns the rows removed. */
   pruneBefore(before: number): number;
+  /** Records waiting to be written. */
+  readonly pending: number;
+  /** Writes what waits, now; false when the database refused (it is retried later). */
+  flush(): boolean;
+  /** Writes what waits (one last try), then closes the file. */
   close(): void;
 }
 
 export interface ChatStoreOptions {
   /** Called for every failed write or serving read; the store itself never logs. */
   readonly onError?: (op: string, error: unknown) => void;
+  /** Called when the number of records waiting changes. */
+  readonly onPending?: (count: number) => void;
+  /**
+   * Called with how many records were given up on, and why: the database failed until the queue
+   * was full (`overflow`), refused the record itself (`rejected`, also reported to `onError`), or
+   * was still failing when the store closed (`closing`).
+   */
+  readonly onDrop?: (count: number, reason: 'overflow' | 'rejected' | 'closing') => void;
+  /** Most records kept waiting while the database fails (default 10,000); the oldest go first. */
+  readonly maxPending?: number;
+  /** First retry delay after a failed write (default 500 ms), doubling up to 15 s. */
+  readonly retryMs?: number;
+  /** How long a write waits for another connection's lock (default 250 ms). */
+  readonly busyTimeoutMs?: number;
 }
+
+type PendingWrite = { readonly kind: 'turn'; readonly turn: TurnRecord } | { readonly kind: 'feedback'; readonly feedback: FeedbackRecord };
+
+/** SQLite result codes that mean "the database, not this record": wait and retry everything. */
+const TRANSIENT_CODES = /^SQLITE_(BUSY|LOCKED|FULL|IOERR|CANTOPEN|READONLY|PROTOCOL|NOMEM|CORRUPT|NOTADB)/;
+const BATCH_SIZE = 500;
+const RETRY_MAX_MS = 15_000;
 
 /**
  * Opens (creating and migrating) the database at `file`.
@@ -91,11 +123,14 @@ export interface ChatStoreOptions {
  */
 export function openChatStore(file: string, options: ChatStoreOptions = {}): ChatStore {
   const onError = options.onError ?? (() => {});
+  const maxPending = options.maxPending ?? 10_000;
+  const retryMs = options.retryMs ?? 500;
   let db: BetterSqlite3.Database;
   try {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    // A short busy timeout: better-sqlite3 is synchronous, so waiting on a lock stalls every answer.
-    db = new BetterSqlite3(file, { timeout: 1000 });
+    // A short busy timeout: better-sqlite3 is synchronous, so waiting on a lock stalls every
+    // answer. A write that times out is not lost: it waits in the queue and is retried.
+    db = new BetterSqlite3(file, { timeout: options.busyTimeoutMs ?? 250 });
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     migrateDatabase(db);
@@ -159,6 +194,13 @@ export function openChatStore(file: string, options: ChatStoreOptions = {}): Cha
     statements.insertTurn.run(row);
     if (turn.unanswered) statements.insertUnanswered.run(row);
   });
+  const writeFeedback = (feedback: FeedbackRecord): void => {
+    statements.upsertFeedback.run({ ...feedback, comment: feedback.comment ?? null, faqId: feedback.faqId ?? null });
+  };
+  const writeOne = (write: PendingWrite): void => (write.kind === 'turn' ? writeTurn(write.turn) : writeFeedback(write.feedback));
+  const writeBatch = db.transaction((batch: readonly PendingWrite[]) => {
+    for (const write of batch) writeOne(write);
+  });
   const prune = db.transaction((before: number) => {
     let removed = 0;
     for (const table of ['turns', 'feedback', 'unanswered']) {
@@ -168,7 +210,74 @@ export function openChatStore(file: string, options: ChatStoreOptions = {}): Cha
     return removed;
   });
 
+  const queue: PendingWrite[] = [];
+  let scheduled = false;
+  let retryTimer: NodeJS.Timeout | undefined;
+  let failures = 0;
+  const opOf = (write: PendingWrite): string => (write.kind === 'turn' ? 'save-turn' : 'save-feedback');
+
+  function enqueue(write: PendingWrite): void {
+    queue.push(write);
+    if (queue.length > maxPending) options.onDrop?.(queue.splice(0, queue.length - maxPending).length, 'overflow');
+    options.onPending?.(queue.length);
+    if (scheduled || retryTimer !== undefined || !db.open) return;
+    scheduled = true;
+    setImmediate(() => {
+      scheduled = false;
+      flush();
+    });
+  }
+
+  const isTransient = (error: unknown): boolean => TRANSIENT_CODES.test(String((error as { code?: unknown }).code));
+
+  /** Writes the queue front to back; false (and a retry scheduled) when the database is failing. */
+  function flush(): boolean {
+    while (queue.length > 0 && db.open) {
+      const batch = queue.slice(0, BATCH_SIZE);
+      try {
+        writeBatch(batch);
+        queue.splice(0, batch.length);
+      } catch (error) {
+        if (isTransient(error)) return retryLater(batch[0]!, error);
+        // A record the database will never take (a constraint, a trigger): write the batch one
+        // by one and give up on such records alone, rather than block everything behind them.
+        for (const write of batch) {
+          try {
+            writeOne(write);
+          } catch (single) {
+            if (isTransient(single)) return retryLater(write, single);
+            onError(opOf(write), single);
+            options.onDrop?.(1, 'rejected');
+          }
+          queue.shift();
+        }
+      }
+    }
+    failures = 0;
+    options.onPending?.(queue.length);
+    return true;
+  }
+
+  /** The database is failing, not the record: keep the queue and try again with backoff. */
+  function retryLater(write: PendingWrite, error: unknown): false {
+    onError(opOf(write), error);
+    failures++;
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(
+      () => {
+        retryTimer = undefined;
+        flush();
+      },
+      Math.min(retryMs * 2 ** (failures - 1), RETRY_MAX_MS),
+    );
+    retryTimer.unref();
+    options.onPending?.(queue.length);
+    return false;
+  }
+
+  /** Reads see every write given so far, unless the database is failing (then no retry storm). */
   function guarded<T>(op: string, fallback: T, run: () => T): T {
+    if (queue.length > 0 && retryTimer === undefined) flush();
     try {
       return run();
     } catch (error) {
@@ -177,12 +286,13 @@ export function openChatStore(file: string, options: ChatStoreOptions = {}): Cha
     }
   }
 
+  function flushed<T>(run: () => T): T {
+    if (queue.length > 0 && retryTimer === undefined) flush();
+    return run();
+  }
+
   return {
-    saveTurn: (turn) =>
-      guarded('save-turn', false, () => {
-        writeTurn(turn);
-        return true;
-      }),
+    saveTurn: (turn) => enqueue({ kind: 'turn', turn }),
     findSession: (id) =>
       guarded('find-session', undefined, () => statements.findSession.get(id) as { id: string; bot: string; lastSeenAt: number } | undefined),
     recentQuestions: (sessionId, limit) =>
@@ -194,13 +304,10 @@ export function openChatStore(file: string, options: ChatStoreOptions = {}): Cha
         const row = statements.findTurn.get(bot, sessionId, askId) as { faqId: string | null } | undefined;
         return row === undefined ? undefined : { faqId: row.faqId ?? undefined };
       }),
-    saveFeedback: (feedback) =>
-      guarded('save-feedback', false, () => {
-        statements.upsertFeedback.run({ ...feedback, comment: feedback.comment ?? null, faqId: feedback.faqId ?? null });
-        return true;
-      }),
-    listUnanswered: (bot, { since, limit }) => statements.listUnanswered.all(bot, since, limit) as UnansweredRow[],
+    saveFeedback: (feedback) => enqueue({ kind: 'feedback', feedback }),
+    listUnanswered: (bot, { since, limit }) => flushed(() => statements.listUnanswered.all(bot, since, limit) as UnansweredRow[]),
     summariseFeedback(bot, { since }) {
+      if (queue.length > 0 && retryTimer === undefined) flush();
       const counts = statements.countFeedback.all(bot, since) as Array<{ rating: string; n: number }>;
       return {
         up: counts.find((c) => c.rating === 'up')?.n ?? 0,
@@ -208,10 +315,25 @@ export function openChatStore(file: string, options: ChatStoreOptions = {}): Cha
         downByFaq: statements.downByFaq.all(bot, since) as Array<{ faqId: string; down: number; up: number }>,
       };
     },
-    listFeedback: (bot, { since, limit }) => statements.listFeedback.all(bot, since, limit) as FeedbackRow[],
+    listFeedback: (bot, { since, limit }) => flushed(() => statements.listFeedback.all(bot, since, limit) as FeedbackRow[]),
     pruneBefore: (before) => guarded('prune', 0, () => prune(before)),
+    get pending() {
+      return queue.length;
+    },
+    flush,
     close() {
-      if (db.open) db.close();
+      clearTimeout(retryTimer);
+      retryTimer = undefined;
+      if (!db.open) return;
+      // Last chance for what waits; what the database still refuses is lost, and counted.
+      if (!flush() && queue.length > 0) {
+        clearTimeout(retryTimer);
+        retryTimer = undefined;
+        options.onDrop?.(queue.length, 'closing');
+        queue.length = 0;
+        options.onPending?.(0);
+      }
+      db.close();
     },
   };
 }

@@ -59,6 +59,10 @@ describe('loadConfig', () => {
       [{ GOVCHAT_ADMIN_KEY__LEADING: 'a-long-enough-admin-key' }, 'GOVCHAT_ADMIN_KEY__LEADING', /GOVCHAT_ADMIN_KEY__LEADING does not name a valid bot id/],
       [{ GOVCHAT_INGEST_ON_START: 'maybe' }, 'GOVCHAT_INGEST_ON_START', /must be true or false \(got "maybe"\)/],
       [{ GOVCHAT_MAX_CONCURRENT_ASKS: '0' }, 'GOVCHAT_MAX_CONCURRENT_ASKS', /GOVCHAT_MAX_CONCURRENT_ASKS must be from 1 to 100/],
+      [{ GOVCHAT_REDIS_URL: 'http://cache:6379' }, 'GOVCHAT_REDIS_URL', /GOVCHAT_REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/],
+      [{ GOVCHAT_REDIS_PREFIX: 'has space' }, 'GOVCHAT_REDIS_PREFIX', /GOVCHAT_REDIS_PREFIX must be 1-64 letters/],
+      [{ GOVCHAT_INDEX_POLL_MS: '50' }, 'GOVCHAT_INDEX_POLL_MS', /GOVCHAT_INDEX_POLL_MS must be 0 \(never\) or at least 100/],
+      [{ GOVCHAT_INDEX_WATCH: 'sometimes' }, 'GOVCHAT_INDEX_WATCH', /must be true or false/],
     ];
     for (const [env, variable, message] of cases) {
       const error = configError(() => loadConfig(env));
@@ -66,13 +70,22 @@ describe('loadConfig', () => {
       expect(error.details?.variables).toEqual([variable]);
       expect(error.message).toMatch(message);
     }
-    // The admin key's value is never echoed into the message.
+    // The admin key's value is never echoed into the message, nor a Redis URL (it may hold a password).
     expect(configError(() => loadConfig({ GOVCHAT_ADMIN_KEY: 'secret' })).message).not.toContain('secret');
+    expect(configError(() => loadConfig({ GOVCHAT_REDIS_URL: 'redis//:hunter2@cache' })).message).not.toContain('hunter2');
     // Every problem is reported at once.
     const both = configError(() => loadConfig({ PORT: 'x', GOVCHAT_RATE_LIMIT_PER_IP: 'y' }));
     expect(both.details?.variables).toEqual(['PORT', 'GOVCHAT_RATE_LIMIT_PER_IP']);
     // An invalid override names the option.
     expect(configError(() => loadConfig({}, { historyTurns: 99 })).message).toContain('createServer option "historyTurns"');
+  });
+
+  it('is a single node with index watching unless told otherwise', () => {
+    expect(loadConfig({})).toMatchObject({ redisPrefix: 'govchat', redisTimeoutMs: 500, watchIndexes: true, indexPollMs: 5000 });
+    expect(loadConfig({}).redisUrl).toBeUndefined();
+    expect(
+      loadConfig({ GOVCHAT_REDIS_URL: 'rediss://:pw@cache.internal:6380/2', GOVCHAT_INDEX_POLL_MS: '0', GOVCHAT_INDEX_WATCH: 'false' }),
+    ).toMatchObject({ redisUrl: 'rediss://:pw@cache.internal:6380/2', indexPollMs: 0, watchIndexes: false });
   });
 
   it('stops createServer before it starts anything', async () => {

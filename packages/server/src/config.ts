@@ -59,6 +59,19 @@ export interface ServerConfig {
   readonly shutdownGraceMs: number;
   /** Conversations, feedback and unanswered questions older than this are deleted; 0 keeps them. */
   readonly retentionDays: number;
+  /**
+   * Scale-out: a Redis server shared by every node (`redis://[:password@]host:port[/db]`,
+   * `rediss://` for TLS). Unset = a single node, everything in process.
+   */
+  readonly redisUrl?: string;
+  /** Prefix of every Redis key and channel, so environments can share one Redis. */
+  readonly redisPrefix: string;
+  /** A Redis command not answered by then counts as a failure and the node falls back to itself. */
+  readonly redisTimeoutMs: number;
+  /** Pick up indexes that another process wrote into `dataDir` (`govchat ingest`, another node). */
+  readonly watchIndexes: boolean;
+  /** How often every bot's CURRENT is re-read, as a fallback to file-system events; 0 = never. */
+  readonly indexPollMs: number;
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -92,6 +105,11 @@ export const CONFIG_ENV_VARS = {
   socketBufferBytes: 'GOVCHAT_SOCKET_BUFFER_BYTES',
   shutdownGraceMs: 'GOVCHAT_SHUTDOWN_GRACE_MS',
   retentionDays: 'GOVCHAT_RETENTION_DAYS',
+  redisUrl: 'GOVCHAT_REDIS_URL',
+  redisPrefix: 'GOVCHAT_REDIS_PREFIX',
+  redisTimeoutMs: 'GOVCHAT_REDIS_TIMEOUT_MS',
+  watchIndexes: 'GOVCHAT_INDEX_WATCH',
+  indexPollMs: 'GOVCHAT_INDEX_POLL_MS',
 } as const satisfies Record<Exclude<keyof ServerConfig, 'botAdminKeys'>, string>;
 
 /** Prefix of the per-bot admin key variables: `GOVCHAT_ADMIN_KEY_IAM_SMART` manages `iam-smart`. */
@@ -125,6 +143,11 @@ const KINDS: Record<EnvField, ValueKind> = {
   socketBufferBytes: 'int',
   shutdownGraceMs: 'int',
   retentionDays: 'int',
+  redisUrl: 'string',
+  redisPrefix: 'string',
+  redisTimeoutMs: 'int',
+  watchIndexes: 'bool',
+  indexPollMs: 'int',
 };
 
 /** Two levels up from src/ or dist/: the repository root, which `widgetFile` is relative to. */
@@ -153,6 +176,10 @@ const DEFAULTS = {
   socketBufferBytes: 64 * 1024,
   shutdownGraceMs: 10_000,
   retentionDays: 180,
+  redisPrefix: 'govchat',
+  redisTimeoutMs: 500,
+  watchIndexes: true,
+  indexPollMs: 5000,
 } satisfies Partial<ServerConfig>;
 
 const int = (min: number, max = Number.MAX_SAFE_INTEGER) =>
@@ -194,6 +221,12 @@ const configSchema = z.object({
   socketBufferBytes: int(1024),
   shutdownGraceMs: int(0),
   retentionDays: int(0),
+  // Credentials may sit in the URL: it is never echoed back (see loadConfig) nor logged.
+  redisUrl: z.string().regex(/^rediss?:\/\/[^\s/]+/, { error: 'must be a redis:// or rediss:// URL, e.g. redis://10.0.0.5:6379' }).optional(),
+  redisPrefix: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, { error: 'must be 1-64 letters, digits or _ . : -' }),
+  redisTimeoutMs: int(10, 60_000),
+  watchIndexes: z.boolean({ error: 'must be true or false' }),
+  indexPollMs: int(0).refine((ms) => ms === 0 || ms >= 100, { error: 'must be 0 (never) or at least 100' }),
 });
 
 /**
@@ -237,7 +270,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       const [field, sub] = issue.path.map(String);
       const name = nameOf(field ?? '', sub, given, envBotKeys);
       const value = field === 'botAdminKeys' ? undefined : merged[field ?? ''];
-      const got = value === undefined || field === 'adminKey' || field === 'metricsKey' ? '' : ` (got ${JSON.stringify(value)})`;
+      const secret = field === 'adminKey' || field === 'metricsKey' || field === 'redisUrl';
+      const got = value === undefined || secret ? '' : ` (got ${JSON.stringify(value)})`;
       // A per-bot key variable whose suffix is not a bot id fails on the record's key.
       const message = issue.code === 'invalid_key' ? 'does not name a valid bot id (lower-case letters, digits and hyphens)' : issue.message;
       problems.push({ field: name, message: `${name} ${message}${got}` });

@@ -1,5 +1,7 @@
-import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import { isUtf8 } from 'node:buffer';
+import { createServer as createHttpServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { relative } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { GovchatError } from '@govchat/core';
@@ -9,24 +11,30 @@ import { createAdminRoutes } from './admin-routes.js';
 import { createAskRunner } from './ask-runner.js';
 import { createBotRegistry } from './bot-registry.js';
 import { attachChatNamespace } from './chat-socket.js';
+import { createClusterAdapter, linkCluster, type ClusterLink } from './cluster-link.js';
+import { createCrossNodeLock, type CrossNodeLock } from './cross-node-lock.js';
 import { createChatRoutes } from './chat-routes.js';
 import { openChatStore } from './chat-store.js';
 import { withHttpStatus } from './client-error.js';
 import { loadConfig, type ServerConfig } from './config.js';
-import { UPLOAD_TYPES_MESSAGE, createCorpusUploader } from './corpus-upload.js';
+import { UPLOAD_TYPES_MESSAGE, createCorpusUploader, type CorpusUploader } from './corpus-upload.js';
 import { botCors, publicCors } from './cors-policy.js';
 import { handleHttpError, handleNotFound } from './error-handler.js';
 import { createFeedbackRecorder } from './feedback-recorder.js';
+import { watchIndexes } from './index-watcher.js';
 import { loadBots } from './load-bots.js';
 import { createOpenApiDocument } from './openapi-document.js';
 import { createOpsRoutes } from './ops-routes.js';
 import { createPageRoutes } from './page-routes.js';
-import { createRateLimiter } from './rate-limiter.js';
+import { createRateLimiter, type RateLimiter } from './rate-limiter.js';
+import { connectRedis, describeTarget, type RedisLink } from './redis-link.js';
 import { mountRoutes, type RouteSpec } from './route-table.js';
 import { securityHeaders } from './security-headers.js';
 import { createServerLogger } from './server-logger.js';
 import { createServerMetrics } from './server-metrics.js';
-import { createSessionManager } from './session-manager.js';
+import { ASKS_KEPT, createSessionManager } from './session-manager.js';
+import { createSharedRateLimiter } from './shared-rate-limiter.js';
+import { createSharedSessions } from './shared-sessions.js';
 import { createWireSchemas } from './wire-schemas.js';
 
 /** A configured govchat service, not yet listening. */
@@ -50,7 +58,10 @@ const DAY_MS = 86_400_000;
 /**
  * Builds the whole service from configuration (environment variables, then `overrides`):
  * ingests stale corpora, loads every bot, opens the database, and wires Express (REST, admin,
- * pages, metrics) and Socket.IO (`/chat`) onto one HTTP server.
+ * pages, metrics) and Socket.IO (`/chat`) onto one HTTP server. With `redisUrl` it is one node of
+ * several: the Socket.IO Redis adapter, conversations and rate limits shared through Redis (each
+ * falling back to this node while Redis is unavailable), and indexes picked up from a shared
+ * `dataDir` when another node or `govchat ingest` writes them.
  *
  * @throws GovchatError CONFIG_INVALID naming the bad variable; INTERNAL when the database cannot be opened.
  * @example
@@ -67,15 +78,37 @@ export async function createServer(overrides: Partial<ServerConfig> = {}): Promi
       metrics.dbErrors.inc({ op });
       logger.error({ op, err: error }, 'database operation failed; answering goes on');
     },
+    onPending: (count) => metrics.dbPendingWrites.set(count),
+    onDrop(count, reason) {
+      metrics.dbDroppedWrites.inc(count);
+      // A record the database refused was logged with its error already.
+      if (reason !== 'rejected') logger.error({ dropped: count, reason }, 'database unavailable for too long: conversation records dropped');
+    },
   });
+  // Connecting to Redis (bounded, when it is down) overlaps with loading the bots.
+  const connecting =
+    config.redisUrl === undefined ? undefined : connectRedis({ url: config.redisUrl, timeoutMs: config.redisTimeoutMs, logger, metrics });
   let bots;
+  let redis: RedisLink | undefined;
   try {
     bots = createBotRegistry(await loadBots(config, logger));
+    redis = await connecting;
   } catch (error) {
     store.close();
+    await (await connecting?.catch(() => undefined))?.close();
     throw error;
   }
   if (bots.size === 0) logger.warn({ dataDir: config.dataDir, corporaDir: config.corporaDir }, 'no bot loaded: /readyz reports not ready');
+  if (redis !== undefined) {
+    logger.info({ redis: describeTarget(config.redisUrl!), prefix: config.redisPrefix }, 'multi-node: Socket.IO adapter, sessions and rate limits in Redis');
+    if (!relative(config.dataDir, config.dbFile).startsWith('..')) {
+      logger.warn(
+        { dbFile: config.dbFile },
+        'multi-node: the database is inside the data dir, which nodes share; give each node its own GOVCHAT_DB_FILE on local disk (SQLite must not be shared over NFS)',
+      );
+    }
+  }
+  const watcher = config.watchIndexes ? watchIndexes({ dataDir: config.dataDir, bots, logger, metrics, pollMs: config.indexPollMs }) : undefined;
 
   const pruneOld = (): void => {
     if (config.retentionDays > 0) store.pruneBefore(Date.now() - config.retentionDays * DAY_MS);
@@ -84,9 +117,28 @@ export async function createServer(overrides: Partial<ServerConfig> = {}): Promi
   const pruneTimer = setInterval(pruneOld, DAY_MS / 4);
   pruneTimer.unref();
 
-  const sessions = createSessionManager({ store, idleMs: config.sessionIdleMs, historyTurns: config.historyTurns });
-  const perSession = createRateLimiter({ limit: config.rateLimitPerSession, windowMs: config.rateLimitWindowMs });
-  const perIp = createRateLimiter({ limit: config.rateLimitPerIp, windowMs: config.rateLimitWindowMs });
+  const sessions = createSessionManager({
+    store,
+    idleMs: config.sessionIdleMs,
+    historyTurns: config.historyTurns,
+    ...(redis === undefined
+      ? {}
+      : {
+          shared: createSharedSessions({
+            redis,
+            prefix: `${config.redisPrefix}:session:`,
+            idleMs: config.sessionIdleMs,
+            historyTurns: config.historyTurns,
+            asksKept: ASKS_KEPT,
+          }),
+        }),
+  });
+  const rateLimiter = (limit: number): RateLimiter =>
+    redis === undefined
+      ? createRateLimiter({ limit, windowMs: config.rateLimitWindowMs })
+      : createSharedRateLimiter({ redis, prefix: `${config.redisPrefix}:rate:`, limit, windowMs: config.rateLimitWindowMs });
+  const perSession = rateLimiter(config.rateLimitPerSession);
+  const perIp = rateLimiter(config.rateLimitPerIp);
   const runner = createAskRunner({
     bots,
     sessions,
@@ -99,7 +151,11 @@ export async function createServer(overrides: Partial<ServerConfig> = {}): Promi
   });
   const recordFeedback = createFeedbackRecorder({ store, sessions, metrics });
   const schemas = createWireSchemas(config);
-  const uploader = createCorpusUploader({ corporaDir: config.corporaDir, dataDir: config.dataDir, bots, metrics, logger });
+  let cluster: ClusterLink | undefined;
+  const uploader = coordinateUploads(createCorpusUploader({ corporaDir: config.corporaDir, dataDir: config.dataDir, bots, metrics, logger }), {
+    lock: redis === undefined ? undefined : createCrossNodeLock({ redis, prefix: `${config.redisPrefix}:lock:`, logger }),
+    announce: (bot) => cluster?.announceReindex(bot),
+  });
   let state: 'open' | 'closing' | 'closed' = 'open';
 
   const routes: RouteSpec[] = [];
@@ -136,7 +192,7 @@ export async function createServer(overrides: Partial<ServerConfig> = {}): Promi
     });
     next();
   });
-  const parseJson = express.json({ limit: config.jsonLimitBytes, strict: false });
+  const parseJson = express.json({ limit: config.jsonLimitBytes, strict: false, verify: rejectInvalidUtf8 });
   mountRoutes(app, routes, {
     access: {
       bot: [botCors(bots)],
@@ -173,6 +229,7 @@ export async function createServer(overrides: Partial<ServerConfig> = {}): Promi
     // The per-bot origin check happens at the /chat handshake, where the bot is known; the
     // transport itself (long-polling) must accept any origin to get that far.
     cors: { origin: true, credentials: false },
+    ...(redis === undefined ? {} : { adapter: createClusterAdapter(redis, config.redisPrefix) }),
   });
   attachChatNamespace(io, {
     bots,
@@ -186,6 +243,9 @@ export async function createServer(overrides: Partial<ServerConfig> = {}): Promi
     logger,
     isClosing: () => state !== 'open',
   });
+  if (redis !== undefined) {
+    cluster = linkCluster(io.of('/chat'), { redis, watcher, registry: metrics.registry, logger, timeoutMs: config.redisTimeoutMs });
+  }
 
   let closing: Promise<void> | undefined;
   async function shutDown(): Promise<void> {
@@ -195,6 +255,7 @@ export async function createServer(overrides: Partial<ServerConfig> = {}): Promi
     httpServer.closeIdleConnections();
     await runner.drain(config.shutdownGraceMs);
     await uploader.idle();
+    await watcher?.close();
     // Let the last answer.end frames leave before the transports close.
     await nextTurn();
     await io.close();
@@ -205,6 +266,7 @@ export async function createServer(overrides: Partial<ServerConfig> = {}): Promi
     perSession.close();
     perIp.close();
     store.close();
+    await redis?.close();
     state = 'closed';
     logger.info('stopped');
   }
@@ -230,6 +292,30 @@ export async function createServer(overrides: Partial<ServerConfig> = {}): Promi
     },
     listBots: () => bots.list().map((b) => b.id),
   };
+}
+
+/**
+ * Several nodes: uploads for one bot run one at a time across all of them (so the shared corpus
+ * file and the live index come from the same upload), and the other nodes hear of the new index
+ * at once rather than at their next look at the data dir.
+ */
+function coordinateUploads(uploader: CorpusUploader, cluster: { lock: CrossNodeLock | undefined; announce: (bot: string) => void }): CorpusUploader {
+  return {
+    async upload(bot, format, text) {
+      const report = await (cluster.lock === undefined ? uploader.upload(bot, format, text) : cluster.lock.run(`upload:${bot}`, () => uploader.upload(bot, format, text)));
+      cluster.announce(bot);
+      return report;
+    },
+    idle: () => uploader.idle(),
+  };
+}
+
+/**
+ * body-parser replaces invalid UTF-8 with U+FFFD and carries on; a question built from bytes the
+ * client never meant is refused instead (400 INVALID_INPUT).
+ */
+function rejectInvalidUtf8(_req: IncomingMessage, _res: unknown, body: Buffer, encoding: string): void {
+  if (/^utf-?8$/i.test(encoding) && !isUtf8(body)) throw new GovchatError('INVALID_INPUT', 'request body is not valid UTF-8');
 }
 
 function formatHost(address: string): string {

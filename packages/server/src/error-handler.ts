@@ -4,8 +4,11 @@ import type { ErrorBody } from '@govchat/protocol';
 import { toClientError } from './client-error.js';
 import type { Logger } from './server-logger.js';
 
-/** body-parser's failures, as govchat errors a client can act on. */
+/** body-parser's (and the router's) failures, as govchat errors a client can act on. */
 function fromBodyParser(error: { type?: string; status?: number; limit?: number }): GovchatError | undefined {
+  // The router cannot decode a malformed %-escape in the path (`/api/bots/%E0%A4%A`): the
+  // client's mistake, not an internal error.
+  if (error instanceof URIError) return new GovchatError('INVALID_INPUT', 'the URL has a malformed %-escape');
   switch (error.type) {
     case 'entity.too.large':
       return new GovchatError('PAYLOAD_TOO_LARGE', `request body is larger than ${error.limit ?? 'the limit'} bytes`);

@@ -11,8 +11,8 @@ export interface FeedbackInput {
   readonly comment?: string;
 }
 
-/** Records one rating; throws NOT_FOUND when the session has no such answer. */
-export type FeedbackRecorder = (input: FeedbackInput) => void;
+/** Records one rating; rejects with NOT_FOUND when the session has no such answer. */
+export type FeedbackRecorder = (input: FeedbackInput) => Promise<void>;
 
 /**
  * Records a citizen's rating of one answer, for both the socket `feedback` event and
@@ -21,13 +21,13 @@ export type FeedbackRecorder = (input: FeedbackInput) => void;
  *
  * @example
  * const recordFeedback = createFeedbackRecorder({ store, sessions, metrics });
- * recordFeedback({ bot: 'housing', sessionId, askId: 'a1', rating: 'down', comment: '唔明' });
+ * await recordFeedback({ bot: 'housing', sessionId, askId: 'a1', rating: 'down', comment: '唔明' });
  */
 export function createFeedbackRecorder(options: { store: ChatStore; sessions: SessionManager; metrics: ServerMetrics }): FeedbackRecorder {
   const { store, sessions, metrics } = options;
-  return function recordFeedback(input) {
-    const live = sessions.find(input.bot, input.sessionId);
-    const known = live?.asks.has(input.askId) ? { faqId: live.asks.get(input.askId) } : store.findTurn(input.bot, input.sessionId, input.askId);
+  return async function recordFeedback(input) {
+    // A live conversation knows its recent asks (on every node, with Redis); older ones are in the database.
+    const known = (await sessions.findAsk(input.bot, input.sessionId, input.askId)) ?? store.findTurn(input.bot, input.sessionId, input.askId);
     if (known === undefined) {
       throw new GovchatError('NOT_FOUND', `no answer "${input.askId}" in this session of bot "${input.bot}"`, { field: 'id' });
     }

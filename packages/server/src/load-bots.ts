@@ -33,7 +33,7 @@ export async function loadBots(options: LoadBotsOptions, logger: Logger): Promis
     try {
       dirs = await findBotDirs(options.corporaDir);
     } catch (error) {
-      logger.warn({ corporaDir: options.corporaDir, err: describe(error) }, 'no corpora to ingest');
+      logger.warn({ corporaDir: options.corporaDir, err: describeError(error) }, 'no corpora to ingest');
     }
     for (const dir of dirs) {
       try {
@@ -53,17 +53,17 @@ export async function loadBots(options: LoadBotsOptions, logger: Logger): Promis
           report.unchanged ? 'index up to date' : 'corpus ingested',
         );
       } catch (error) {
-        logger.error({ corpus: relative(process.cwd(), dir) || dir, err: describe(error) }, 'corpus not ingested; its previous index (if any) stays live');
+        logger.error({ corpus: relative(process.cwd(), dir) || dir, err: describeError(error) }, 'corpus not ingested; its previous index (if any) stays live');
       }
     }
   }
   for (const id of await listIndexedBots(options.dataDir)) {
     if (engines.has(id)) continue;
     try {
-      engines.set(id, createBotEngine(await loadIndex(options.dataDir, id)));
+      engines.set(id, await loadBotEngine(options.dataDir, id));
       logger.info({ bot: id }, 'index loaded');
     } catch (error) {
-      logger.error({ bot: id, err: describe(error) }, 'index not loaded; bot unavailable');
+      logger.error({ bot: id, err: describeError(error) }, 'index not loaded; bot unavailable');
     }
   }
   // The language tools (OpenCC converters, the segmenter) build on first use, which takes
@@ -72,6 +72,17 @@ export async function loadBots(options: LoadBotsOptions, logger: Logger): Promis
   return [...engines.values()];
 }
 
-function describe(error: unknown): { code: string; message: string } {
+/**
+ * An engine for a bot's live index in `dataDir`: at start, and whenever another process moves
+ * its CURRENT (see index-watcher.ts).
+ *
+ * @throws GovchatError INDEX_NOT_FOUND, or INDEX_CORRUPT naming the bad file.
+ * @example const engine = await loadBotEngine('./data', 'housing');
+ */
+export async function loadBotEngine(dataDir: string, id: string): Promise<BotEngine> {
+  return createBotEngine(await loadIndex(dataDir, id));
+}
+
+export function describeError(error: unknown): { code: string; message: string } {
   return isGovchatError(error) ? { code: error.code, message: error.message } : { code: 'INTERNAL', message: String((error as Error)?.message ?? error) };
 }

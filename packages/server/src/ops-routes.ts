@@ -47,7 +47,7 @@ export function createOpsRoutes(options: OpsRouteOptions): RouteSpec[] {
       method: 'get',
       path: '/metrics',
       summary: 'Prometheus metrics',
-      description: 'Asks by bot and outcome, answer latency histograms (first delta, end), abstentions, connected sockets, feedback, reindexes, database errors, HTTP requests, process metrics. Needs `Authorization: Bearer <GOVCHAT_METRICS_KEY>` when that is set.',
+      description: 'Asks by bot and outcome, answer latency histograms (first delta, end), abstentions, connected sockets, feedback, reindexes and index reloads, database errors and writes waiting, Redis health and cluster size (several nodes), HTTP requests, process metrics. Needs `Authorization: Bearer <GOVCHAT_METRICS_KEY>` when that is set.',
       tag: 'operations',
       access: 'metrics',
       responses: {

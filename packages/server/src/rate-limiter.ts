@@ -4,8 +4,8 @@ import { GovchatError } from '@govchat/core';
 export type RateVerdict = { readonly ok: true } | { readonly ok: false; readonly retryAfterMs: number };
 
 export interface RateLimiter {
-  /** Counts one request against `key`. */
-  take(key: string): RateVerdict;
+  /** Counts one request against `key` (asynchronous: with several nodes the count lives in Redis). */
+  take(key: string): Promise<RateVerdict>;
   close(): void;
 }
 
@@ -23,10 +23,16 @@ export interface RateLimiterOptions {
  *
  * @example
  * const perIp = createRateLimiter({ limit: 120, windowMs: 60_000 });
- * const verdict = perIp.take(ip);
+ * const verdict = await perIp.take(ip);
  * if (!verdict.ok) throw new GovchatError('RATE_LIMITED', `try again in ${verdict.retryAfterMs} ms`);
  */
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
+  const local = createLocalCounter(options);
+  return { take: async (key) => local.take(key), close: () => local.close() };
+}
+
+/** The in-process counter behind {@link createRateLimiter}, synchronous (also the Redis limiter's fallback). */
+export function createLocalCounter(options: RateLimiterOptions): { take(key: string): RateVerdict; close(): void } {
   const now = options.now ?? Date.now;
   const windows = new Map<string, { count: number; resetAt: number }>();
   const timer = setInterval(() => {
@@ -58,10 +64,10 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
  * Counts one request, or throws RATE_LIMITED saying when to retry (`details.retryAfterMs`; the
  * REST error handler turns it into a Retry-After header).
  *
- * @example enforceRateLimit(perIp, `ip:${req.ip}`);
+ * @example await enforceRateLimit(perIp, `ip:${req.ip}`);
  */
-export function enforceRateLimit(limiter: RateLimiter, key: string): void {
-  const verdict = limiter.take(key);
+export async function enforceRateLimit(limiter: RateLimiter, key: string): Promise<void> {
+  const verdict = await limiter.take(key);
   if (verdict.ok) return;
   const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
   throw new GovchatError('RATE_LIMITED', `too many requests; please try again in ${seconds} s`, { details: { retryAfterMs: verdict.retryAfterMs } });

@@ -16,6 +16,17 @@ export interface ServerMetrics {
   readonly reindexes: Counter<'bot' | 'outcome'>;
   readonly reindexSeconds: Histogram<'bot'>;
   readonly httpRequests: Counter<'method' | 'route' | 'status'>;
+  /** Records waiting for the database (it is failing or locked when this grows). */
+  readonly dbPendingWrites: Gauge;
+  /** Records given up on: the database refused them, or failed until the waiting queue overflowed (or shutdown). */
+  readonly dbDroppedWrites: Counter;
+  /** Index generations picked up from the data dir (another node, `govchat ingest`). */
+  readonly indexReloads: Counter<'bot' | 'outcome'>;
+  /** 1 while Redis answers, 0 while this node falls back to itself (multi-node only). */
+  readonly redisUp: Gauge;
+  readonly redisErrors: Counter<'op'>;
+  /** Operations served from this node's memory because Redis was unavailable. */
+  readonly redisFallbacks: Counter<'op'>;
 }
 
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
@@ -73,6 +84,35 @@ export function createServerMetrics(): ServerMetrics {
       name: 'govchat_http_requests_total',
       help: 'HTTP requests by method, route template and status',
       labelNames: ['method', 'route', 'status'],
+      registers,
+    }),
+    dbPendingWrites: new Gauge({
+      name: 'govchat_db_pending_writes',
+      help: 'Conversation and feedback records waiting to be written (grows while the database fails)',
+      registers,
+    }),
+    dbDroppedWrites: new Counter({
+      name: 'govchat_db_dropped_writes_total',
+      help: 'Conversation and feedback records given up on: refused by the database, or it failed until the waiting queue was full (or the server stopped)',
+      registers,
+    }),
+    indexReloads: new Counter({
+      name: 'govchat_index_reloads_total',
+      help: 'Index generations picked up from the data dir (written by another node or govchat ingest), by bot and outcome',
+      labelNames: ['bot', 'outcome'],
+      registers,
+    }),
+    redisUp: new Gauge({ name: 'govchat_redis_up', help: 'Multi-node: 1 while Redis answers, 0 while this node falls back to itself', registers }),
+    redisErrors: new Counter({
+      name: 'govchat_redis_errors_total',
+      help: 'Failed Redis operations and connection errors, by operation',
+      labelNames: ['op'],
+      registers,
+    }),
+    redisFallbacks: new Counter({
+      name: 'govchat_redis_fallbacks_total',
+      help: 'Operations served from this node alone because Redis was unavailable (sessions, rate limits)',
+      labelNames: ['op'],
       registers,
     }),
   };

@@ -74,18 +74,22 @@ export async function startServer(data: TestData, overrides: Partial<ServerConfi
 
 export type ChatClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-/** Connects to `/chat`; resolves with the client and the session id from the `session` event. */
+/**
+ * Connects to `/chat`; resolves with the client and the session id from the `session` event.
+ * `headers` (e.g. X-Forwarded-For, for a server with `trustProxy`) go on the WebSocket handshake.
+ */
 export function connectChat(
   url: string,
   auth: Record<string, unknown>,
-  options: { origin?: string } = {},
+  options: { origin?: string; headers?: Record<string, string> } = {},
 ): Promise<{ socket: ChatClient; session: string }> {
+  const extraHeaders = { ...options.headers, ...(options.origin === undefined ? {} : { origin: options.origin }) };
   const socket: ChatClient = io(`${url}/chat`, {
     auth,
     transports: ['websocket'],
     reconnection: false,
     forceNew: true,
-    ...(options.origin === undefined ? {} : { extraHeaders: { origin: options.origin } }),
+    ...(Object.keys(extraHeaders).length === 0 ? {} : { extraHeaders }),
   });
   return new Promise((resolve, reject) => {
     socket.once('session', ({ session }) => resolve({ socket, session }));
