@@ -1,10 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { GovchatError, maskPersonalData, type AnswerPlan } from '@govchat/core';
+import { GovchatError, localiseQuestion, maskPersonalData, type AnswerPlan } from '@govchat/core';
 import type {
   AnswerDeltaEvent,
   AnswerEndEvent,
   AnswerErrorEvent,
   AnswerLang,
+  AnswerResetEvent,
   AnswerSourcesEvent,
   AnswerStartEvent,
   AskResponse,
@@ -20,6 +21,8 @@ import type { ChatSession, SessionManager } from './session-manager.js';
 export interface AskSink {
   start(event: AnswerStartEvent): void;
   delta(event: AnswerDeltaEvent): void;
+  /** An LLM answer shown so far is withdrawn; the deltas that follow replace it. */
+  reset(event: AnswerResetEvent): void;
   sources(event: AnswerSourcesEvent): void;
   end(event: AnswerEndEvent): void;
   error(event: AnswerErrorEvent): void;
@@ -62,7 +65,7 @@ export interface AskRunnerOptions {
 }
 
 /** A sink that drops every event: for JSON responses, which only need the result. */
-export const SILENT_SINK: AskSink = { start() {}, delta() {}, sources() {}, end() {}, error() {} };
+export const SILENT_SINK: AskSink = { start() {}, delta() {}, reset() {}, sources() {}, end() {}, error() {} };
 
 /**
  * The one ask pipeline behind the socket, SSE and JSON endpoints: mask → engine → stream → record.
@@ -80,24 +83,39 @@ export function createAskRunner(options: AskRunnerOptions): AskRunner {
     const { session, askId: id } = job;
     const bot = session.bot;
     const question = maskPersonalData(job.text).text;
-    let plan: Omit<AnswerPlan, 'chunks'> | undefined;
+    let plan: Omit<AnswerPlan, 'chunks' | 'events'> | undefined;
     let text = '';
+    let citations: readonly string[] = [];
     try {
       if (draining) throw new GovchatError('BUSY', 'the server is shutting down; please ask again in a moment');
       // Captured once: a reindex that swaps the engine mid-answer does not affect this ask.
       const engine = bots.require(bot);
       const turns = options.historyTurns === 0 ? [] : (job.history ?? session.history).slice(-options.historyTurns);
       const history = turns.map((turn) => maskPersonalData(turn).text);
-      const { chunks, ...rest } = await engine.stream({ text: question, history, ...(job.lang ? { lang: job.lang } : {}), signal });
+      const { chunks: _final, events, ...rest } = await engine.stream({ text: question, history, ...(job.lang ? { lang: job.lang } : {}), signal });
       plan = rest;
       throwIfAborted(signal);
       sink.start({ id, lang: plan.lang });
-      for await (const chunk of chunks) {
+      // Typed events, so an LLM's tokens stream as they come and a failed post-check can withdraw them.
+      let firstDelta = true;
+      for await (const event of events) {
+        throwIfAborted(signal);
+        if (event.type === 'reset') {
+          text = '';
+          sink.reset({ id, reason: event.reason });
+          logger.info({ bot, session: session.id, ask: id, reason: event.reason }, 'generated answer withdrawn; extractive answer sent');
+          continue;
+        }
+        if (event.type === 'final') {
+          citations = event.citations;
+          continue;
+        }
         if (text !== '' && options.streamDelayMs > 0) await sleep(options.streamDelayMs, undefined, { signal }).catch(() => {});
         throwIfAborted(signal);
-        if (text === '') metrics.firstDelaySeconds.observe({ bot }, (performance.now() - startedAt) / 1000);
-        text += chunk;
-        sink.delta({ id, text: chunk });
+        if (firstDelta) metrics.firstDelaySeconds.observe({ bot }, (performance.now() - startedAt) / 1000);
+        firstDelta = false;
+        text += event.text;
+        sink.delta({ id, text: event.text });
       }
       throwIfAborted(signal);
     } catch (thrown) {
@@ -120,10 +138,12 @@ export function createAskRunner(options: AskRunnerOptions): AskRunner {
     // A refused prompt injection or an empty message is no context for the next question.
     // Before answer.end: a follow-up sent the moment the answer ends, to any node, must see this turn.
     if (plan.reason !== 'refused' && plan.reason !== 'empty') await sessions.addTurn(session, id, question, faqId);
-    const sources = plan.sources.map((s) => ({ id: s.id, question: s.question, ...(s.url === undefined ? {} : { url: s.url }), score: s.score }));
+    // An LLM answer's sources are the FAQs it cited (the extractive answer cites the one it quotes).
+    const shown = citations.length === 0 || plan.abstained ? plan.sources : citations.map((cid) => plan!.sources.find((s) => s.id === cid) ?? citedSource(cid, plan!.lang));
+    const sources = shown.map((s) => ({ id: s.id, question: s.question, ...(s.url === undefined ? {} : { url: s.url }), score: s.score }));
     const related = plan.related.map((r) => ({ id: r.id, question: r.question }));
     sink.sources({ id, sources, related });
-    sink.end({ id, abstained: plan.abstained, latencyMs });
+    sink.end({ id, abstained: plan.abstained, latencyMs, ...(plan.abstained || citations.length === 0 ? {} : { citations: [...citations] }) });
 
     // Bookkeeping after the client has its answer: none of it may delay or break the reply.
     store.saveTurn({
@@ -160,12 +180,19 @@ export function createAskRunner(options: AskRunnerOptions): AskRunner {
         ...(plan.reason === undefined ? {} : { reason: plan.reason }),
         confidence: round(plan.confidence),
         usedHistory: plan.usedHistory,
+        ...(citations.length === 0 || plan.abstained ? {} : { citations: [...citations] }),
         sources,
         related,
         session: session.id,
         latencyMs,
       },
     };
+
+    function citedSource(faqId: string, lang: AnswerLang): { id: string; question: string; url?: string; score: number } {
+      const entry = bots.get(bot)?.index.entryById(faqId);
+      if (entry === undefined) return { id: faqId, question: faqId, score: 0 };
+      return { id: faqId, question: localiseQuestion(entry, lang), ...(entry.url === undefined ? {} : { url: entry.url }), score: 0 };
+    }
 
     function record(outcome: AskOutcome, ms: number): void {
       metrics.asks.inc({ bot, outcome });

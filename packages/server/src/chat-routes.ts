@@ -66,6 +66,7 @@ export function createChatRoutes(options: ChatRouteOptions): RouteSpec[] {
       const sink: AskSink = {
         start: (event) => stream.send('answer.start', event),
         delta: (event) => stream.send('answer.delta', event),
+        reset: (event) => stream.send('answer.reset', event),
         sources: (event) => stream.send('answer.sources', event),
         end: (event) => stream.send('answer.end', event),
         error: (event) => stream.send('answer.error', event),

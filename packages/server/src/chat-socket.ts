@@ -179,6 +179,7 @@ function sinkFor(socket: ChatSocket): AskSink {
   return {
     start: (event) => socket.emit('answer.start', event),
     delta: (event) => socket.emit('answer.delta', event),
+    reset: (event) => socket.emit('answer.reset', event),
     sources: (event) => socket.emit('answer.sources', event),
     end: (event) => socket.emit('answer.end', event),
     error: (event) => socket.emit('answer.error', event),

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import {
   BOT_ID_PATTERN,
   GovchatError,
-  createBotEngine,
   ingestCorpus,
   parseBotConfig,
   parseFaqCsv,
@@ -14,6 +13,7 @@ import {
 } from '@govchat/core';
 import type { BotRegistry } from './bot-registry.js';
 import { createKeyedMutex } from './internal/keyed-mutex.js';
+import { createDefaultEngine, type EngineFactory } from './engine-factory.js';
 import type { Logger } from './server-logger.js';
 import type { ServerMetrics } from './server-metrics.js';
 
@@ -54,6 +54,8 @@ export interface CorpusUploaderOptions {
   readonly bots: BotRegistry;
   readonly metrics: ServerMetrics;
   readonly logger: Logger;
+  /** Builds the engine for a reindexed bot (with its configured answerer); default: extractive. */
+  readonly makeEngine?: EngineFactory;
 }
 
 const FILE_OF: Record<CorpusFormat, string> = { jsonl: 'faq.jsonl', csv: 'faq.csv' };
@@ -95,7 +97,7 @@ export function createCorpusUploader(options: CorpusUploaderOptions): CorpusUplo
     const corpus: Corpus = { bot: config, entries, source: { dir, faqFile: target } };
     try {
       const report = await ingestCorpus(corpus, { dataDir: options.dataDir });
-      bots.set(createBotEngine(report.index));
+      bots.set((options.makeEngine ?? createDefaultEngine)(report.index));
       const seconds = Math.round(performance.now() - started) / 1000;
       metrics.reindexes.inc({ bot, outcome: 'ok' });
       metrics.reindexSeconds.observe({ bot }, seconds);

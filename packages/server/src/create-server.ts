@@ -22,7 +22,8 @@ import { botCors, publicCors } from './cors-policy.js';
 import { handleHttpError, handleNotFound } from './error-handler.js';
 import { createFeedbackRecorder } from './feedback-recorder.js';
 import { watchIndexes } from './index-watcher.js';
-import { loadBots } from './load-bots.js';
+import { createEngineFactory } from './engine-factory.js';
+import { loadBotEngine, loadBots } from './load-bots.js';
 import { createOpenApiDocument } from './openapi-document.js';
 import { createOpsRoutes } from './ops-routes.js';
 import { createPageRoutes } from './page-routes.js';
@@ -55,6 +56,11 @@ export interface GovchatServer {
 const VERSION = '0.1.0';
 const DAY_MS = 86_400_000;
 
+/** What a server reads besides its config: the environment for per-bot answerer settings (tests inject one). */
+export interface ServerRuntime {
+  readonly env?: NodeJS.ProcessEnv;
+}
+
 /**
  * Builds the whole service from configuration (environment variables, then `overrides`):
  * ingests stale corpora, loads every bot, opens the database, and wires Express (REST, admin,
@@ -69,9 +75,12 @@ const DAY_MS = 86_400_000;
  * const url = await server.listen(); // http://127.0.0.1:54321
  * process.once('SIGTERM', () => void server.close());
  */
-export async function createServer(overrides: Partial<ServerConfig> = {}): Promise<GovchatServer> {
-  const config = loadConfig(process.env, overrides);
+export async function createServer(overrides: Partial<ServerConfig> = {}, runtime: ServerRuntime = {}): Promise<GovchatServer> {
+  const env = runtime.env ?? process.env;
+  const config = loadConfig(env, overrides);
   const logger = createServerLogger(config.logLevel);
+  // Each bot's answerer (extractive, or an LLM) from bot.json over GOVCHAT_ANSWERER / GOVCHAT_LLM_*.
+  const makeEngine = createEngineFactory(env, logger);
   const metrics = createServerMetrics();
   const store = openChatStore(config.dbFile, {
     onError(op, error) {
@@ -91,7 +100,7 @@ export async function createServer(overrides: Partial<ServerConfig> = {}): Promi
   let bots;
   let redis: RedisLink | undefined;
   try {
-    bots = createBotRegistry(await loadBots(config, logger));
+    bots = createBotRegistry(await loadBots(config, logger, makeEngine));
     redis = await connecting;
   } catch (error) {
     store.close();
@@ -108,7 +117,9 @@ export async function createServer(overrides: Partial<ServerConfig> = {}): Promi
       );
     }
   }
-  const watcher = config.watchIndexes ? watchIndexes({ dataDir: config.dataDir, bots, logger, metrics, pollMs: config.indexPollMs }) : undefined;
+  const watcher = config.watchIndexes
+    ? watchIndexes({ dataDir: config.dataDir, bots, logger, metrics, pollMs: config.indexPollMs, loadEngine: (dir, id) => loadBotEngine(dir, id, makeEngine) })
+    : undefined;
 
   const pruneOld = (): void => {
     if (config.retentionDays > 0) store.pruneBefore(Date.now() - config.retentionDays * DAY_MS);
@@ -152,7 +163,7 @@ export async function createServer(overrides: Partial<ServerConfig> = {}): Promi
   const recordFeedback = createFeedbackRecorder({ store, sessions, metrics });
   const schemas = createWireSchemas(config);
   let cluster: ClusterLink | undefined;
-  const uploader = coordinateUploads(createCorpusUploader({ corporaDir: config.corporaDir, dataDir: config.dataDir, bots, metrics, logger }), {
+  const uploader = coordinateUploads(createCorpusUploader({ corporaDir: config.corporaDir, dataDir: config.dataDir, bots, metrics, logger, makeEngine }), {
     lock: redis === undefined ? undefined : createCrossNodeLock({ redis, prefix: `${config.redisPrefix}:lock:`, logger }),
     announce: (bot) => cluster?.announceReindex(bot),
   });

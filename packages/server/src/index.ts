@@ -3,7 +3,7 @@
 
 // Service
 export { createServer } from './create-server.js';
-export type { GovchatServer } from './create-server.js';
+export type { GovchatServer, ServerRuntime } from './create-server.js';
 
 // Configuration
 export { BOT_ADMIN_KEY_PREFIX, CONFIG_ENV_VARS, loadConfig } from './config.js';

@@ -1,6 +1,5 @@
 import { relative } from 'node:path';
 import {
-  createBotEngine,
   findBotDirs,
   ingestCorpus,
   isGovchatError,
@@ -9,6 +8,7 @@ import {
   loadIndex,
   type BotEngine,
 } from '@govchat/core';
+import { createDefaultEngine, type EngineFactory } from './engine-factory.js';
 import type { Logger } from './server-logger.js';
 
 export interface LoadBotsOptions {
@@ -26,7 +26,7 @@ export interface LoadBotsOptions {
  *
  * @example const engines = await loadBots({ dataDir: './data', corporaDir: './corpora', ingestOnStart: true }, logger);
  */
-export async function loadBots(options: LoadBotsOptions, logger: Logger): Promise<BotEngine[]> {
+export async function loadBots(options: LoadBotsOptions, logger: Logger, makeEngine: EngineFactory = createDefaultEngine): Promise<BotEngine[]> {
   const engines = new Map<string, BotEngine>();
   if (options.ingestOnStart) {
     let dirs: string[] = [];
@@ -39,7 +39,7 @@ export async function loadBots(options: LoadBotsOptions, logger: Logger): Promis
       try {
         const corpus = await loadCorpus(dir, { relativeTo: options.corporaDir });
         const report = await ingestCorpus(corpus, { dataDir: options.dataDir });
-        engines.set(report.botId, createBotEngine(report.index));
+        engines.set(report.botId, makeEngine(report.index));
         logger.info(
           {
             bot: report.botId,
@@ -60,7 +60,7 @@ export async function loadBots(options: LoadBotsOptions, logger: Logger): Promis
   for (const id of await listIndexedBots(options.dataDir)) {
     if (engines.has(id)) continue;
     try {
-      engines.set(id, await loadBotEngine(options.dataDir, id));
+      engines.set(id, await loadBotEngine(options.dataDir, id, makeEngine));
       logger.info({ bot: id }, 'index loaded');
     } catch (error) {
       logger.error({ bot: id, err: describeError(error) }, 'index not loaded; bot unavailable');
@@ -79,8 +79,8 @@ export async function loadBots(options: LoadBotsOptions, logger: Logger): Promis
  * @throws GovchatError INDEX_NOT_FOUND, or INDEX_CORRUPT naming the bad file.
  * @example const engine = await loadBotEngine('./data', 'housing');
  */
-export async function loadBotEngine(dataDir: string, id: string): Promise<BotEngine> {
-  return createBotEngine(await loadIndex(dataDir, id));
+export async function loadBotEngine(dataDir: string, id: string, makeEngine: EngineFactory = createDefaultEngine): Promise<BotEngine> {
+  return makeEngine(await loadIndex(dataDir, id));
 }
 
 export function describeError(error: unknown): { code: string; message: string } {

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { ingestCorpus, loadCorpus } from '@govchat/core';
 import type {
   AnswerDeltaEvent,
+  AnswerResetEvent,
   AnswerEndEvent,
   AnswerErrorEvent,
   AnswerSourcesEvent,
@@ -13,7 +14,7 @@ import type {
   ClientToServerEvents,
   ServerToClientEvents,
 } from '@govchat/protocol';
-import { createServer, type GovchatServer, type ServerConfig } from '@govchat/server';
+import { createServer, type GovchatServer, type ServerConfig, type ServerRuntime } from '@govchat/server';
 import { io, type Socket } from 'socket.io-client';
 
 /** The repository's corpora: test corpora are copies, never the originals. */
@@ -57,8 +58,9 @@ export interface RunningServer {
 }
 
 /** A real server on 127.0.0.1, port 0, quiet logs, no start-up ingest (the data is ready). */
-export async function startServer(data: TestData, overrides: Partial<ServerConfig> = {}): Promise<RunningServer> {
-  const server = await createServer({
+export async function startServer(data: TestData, overrides: Partial<ServerConfig> = {}, runtime: ServerRuntime = {}): Promise<RunningServer> {
+  const server = await createServer(
+    {
     port: 0,
     host: '127.0.0.1',
     dataDir: data.dataDir,
@@ -68,7 +70,9 @@ export async function startServer(data: TestData, overrides: Partial<ServerConfi
     rateLimitPerIp: 100_000,
     rateLimitPerSession: 100_000,
     ...overrides,
-  });
+    },
+    runtime,
+  );
   return { server, url: await server.listen() };
 }
 
@@ -114,6 +118,8 @@ export async function refusal(promise: Promise<unknown>): Promise<{ message: str
 export interface AskEvents {
   /** Event names for this ask, in arrival order. */
   readonly order: string[];
+  /** `answer.reset` events: the deltas before each were withdrawn (and are not in `deltas`). */
+  readonly resets: AnswerResetEvent[];
   readonly start?: AnswerStartEvent;
   readonly deltas: string[];
   readonly sources?: AnswerSourcesEvent;
@@ -136,11 +142,12 @@ export function ask(
   return new Promise((resolve) => {
     const order: string[] = [];
     const deltas: string[] = [];
+    const resets: AnswerResetEvent[] = [];
     const result: { start?: AnswerStartEvent; sources?: AnswerSourcesEvent; end?: AnswerEndEvent; error?: AnswerErrorEvent } = {};
     const listeners: Array<[keyof ServerToClientEvents, (event: { id: string }) => void]> = [];
     const finish = (): void => {
       for (const [name, listener] of listeners) socket.off(name, listener as never);
-      resolve({ order, deltas, text: deltas.join(''), ...result });
+      resolve({ order, deltas, resets, text: deltas.join(''), ...result });
     };
     const on = (name: keyof ServerToClientEvents, handle: (event: never) => void, terminal = false): void => {
       const listener = (event: { id: string }): void => {
@@ -155,6 +162,10 @@ export function ask(
     };
     on('answer.start', (e: AnswerStartEvent) => (result.start = e));
     on('answer.delta', (e: AnswerDeltaEvent) => deltas.push(e.text));
+    on('answer.reset', (e: AnswerResetEvent) => {
+      resets.push(e);
+      deltas.length = 0;
+    });
     on('answer.sources', (e: AnswerSourcesEvent) => (result.sources = e));
     on('answer.end', (e: AnswerEndEvent) => (result.end = e), true);
     on('answer.error', (e: AnswerErrorEvent) => (result.error = e), true);
