@@ -34,6 +34,7 @@
  */
 import * as OpenCC from 'opencc-js';
 import { countCantoneseMarkers } from './cantonese-lexicon.js';
+import { toSimplified, toTraditional } from './normalise-text.js';
 
 export type QueryLang = 'en' | 'zh-HK' | 'yue' | 'zh-CN' | 'mixed';
 export type AnswerLang = 'en' | 'zh-HK' | 'zh-CN';
@@ -75,10 +76,12 @@ interface Converters {
 let converters: Converters | undefined;
 
 function getConverters(): Converters {
+  // The cn↔hk pair is normalise-text's own: each converter holds tens of MB of lookup tables, so
+  // the same direction is never built twice in one process.
   converters ??= {
-    cnToHk: OpenCC.Converter({ from: 'cn', to: 'hk' }),
+    cnToHk: toTraditional,
     cnToTw: OpenCC.Converter({ from: 'cn', to: 'tw' }),
-    hkToCn: OpenCC.Converter({ from: 'hk', to: 'cn' }),
+    hkToCn: toSimplified,
     twToCn: OpenCC.Converter({ from: 'tw', to: 'cn' }),
   };
   return converters;
