@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createAdapter } from '@socket.io/redis-adapter';
+import type { RedisAdapter } from '@socket.io/redis-adapter';
 import { Gauge, type Registry } from 'prom-client';
 import type { Namespace } from 'socket.io';
 import type { IndexWatcher } from './index-watcher.js';
@@ -14,10 +14,13 @@ const INDEX_CHANGED = 'govchat:index-changed';
  * the sockets and servers of every node. Channel names start with the configured prefix, so
  * environments sharing one Redis do not hear each other.
  *
- * @example new Server(httpServer, { adapter: createClusterAdapter(redis, 'govchat') });
+ * Loaded on demand: a single-node server never pays for the adapter's code.
+ *
+ * @example new Server(httpServer, { adapter: await createClusterAdapter(redis, 'govchat') });
  */
-export function createClusterAdapter(redis: RedisLink, prefix: string): ReturnType<typeof createAdapter> {
+export async function createClusterAdapter(redis: RedisLink, prefix: string): Promise<(namespace: Namespace) => RedisAdapter> {
   const { pub, sub } = redis.adapterClients;
+  const { createAdapter } = await import('@socket.io/redis-adapter');
   return createAdapter(pub, sub, { key: `${prefix}:socket.io`, publishOnSpecificResponseChannel: true, requestsTimeout: 2000 });
 }
 

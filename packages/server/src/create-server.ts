@@ -240,7 +240,7 @@ export async function createServer(overrides: Partial<ServerConfig> = {}, runtim
     // The per-bot origin check happens at the /chat handshake, where the bot is known; the
     // transport itself (long-polling) must accept any origin to get that far.
     cors: { origin: true, credentials: false },
-    ...(redis === undefined ? {} : { adapter: createClusterAdapter(redis, config.redisPrefix) }),
+    ...(redis === undefined ? {} : { adapter: await createClusterAdapter(redis, config.redisPrefix) }),
   });
   attachChatNamespace(io, {
     bots,

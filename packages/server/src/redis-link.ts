@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createClient } from 'redis';
+// Type only: the client library loads when a Redis URL is configured (a single node never needs it).
+import type { createClient } from 'redis';
 import type { Logger } from './server-logger.js';
 import type { ServerMetrics } from './server-metrics.js';
 
@@ -48,6 +49,7 @@ const reconnectStrategy = (retries: number): number => Math.min(50 * 2 ** retrie
  * const n = await redis.run('ping', (c) => c.ping(), () => 'PONG');
  */
 export async function connectRedis(options: RedisLinkOptions): Promise<RedisLink> {
+  const { createClient } = await import('redis');
   const { logger, metrics, timeoutMs } = options;
   const where = describeTarget(options.url);
   // Commands fail at once while disconnected (no offline queue), so a request never waits for
