@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileAtomically } from '@govchat/core';
 import { toReportJson, type EvalReport } from './eval-report.js';
 import { formatHtmlReport } from './format-html-report.js';
 import { formatMarkdownReport } from './format-markdown-report.js';
@@ -22,20 +22,9 @@ export interface ReportFiles {
 export async function writeReport(dir: string, report: EvalReport): Promise<ReportFiles> {
   await mkdir(dir, { recursive: true });
   const files: ReportFiles = { markdown: join(dir, 'report.md'), json: join(dir, 'report.json'), html: join(dir, 'report.html') };
-  await writeAtomically(files.markdown, formatMarkdownReport(report));
-  await writeAtomically(files.json, `${JSON.stringify(toReportJson(report), null, 2)}\n`);
-  await writeAtomically(files.html, formatHtmlReport(report));
+  await writeFileAtomically(files.markdown, formatMarkdownReport(report));
+  await writeFileAtomically(files.json, `${JSON.stringify(toReportJson(report), null, 2)}\n`);
+  await writeFileAtomically(files.html, formatHtmlReport(report));
   return files;
 }
 
-async function writeAtomically(file: string, text: string): Promise<void> {
-  // Same folder, so the rename stays on one file system and is atomic.
-  const temp = `${file}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`;
-  try {
-    await writeFile(temp, text, 'utf8');
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-}

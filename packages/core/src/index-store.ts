@@ -217,9 +217,20 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** Used by tests and the CLI to write a small file atomically. */
+/**
+ * Writes a file beside its final name, then renames it into place: a reader sees the old file or
+ * the new one, never half of one; on failure the temporary file is removed and the old one stays.
+ *
+ * @example await writeFileAtomically('corpora/housing/faq.jsonl', text);
+ */
 export async function writeFileAtomically(path: string, content: string | Uint8Array): Promise<void> {
-  const tmp = `${path}.${process.pid}.${randomBytes(3).toString('hex')}.tmp`;
-  await writeFile(tmp, content);
-  await rename(tmp, path);
+  // Same folder, so the rename stays on one file system and is atomic.
+  const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await writeFile(tmp, content);
+    await rename(tmp, path);
+  } catch (error) {
+    await rm(tmp, { force: true });
+    throw error;
+  }
 }

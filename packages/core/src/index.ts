@@ -40,7 +40,7 @@ export { buildBm25Index, loadBm25Index } from './bm25-index.js';
 export type { Bm25Index } from './bm25-index.js';
 export { buildIndex, loadIndex } from './bot-index.js';
 export type { BotIndex, BuildStats, IndexManifest } from './bot-index.js';
-export { currentGeneration, listIndexedBots } from './index-store.js';
+export { currentGeneration, listIndexedBots, writeFileAtomically } from './index-store.js';
 export { ingestCorpus } from './ingest-corpus.js';
 export type { IngestOptions, IngestReport } from './ingest-corpus.js';
 

@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   BOT_ID_PATTERN,
@@ -10,6 +9,7 @@ import {
   parseFaqJsonl,
   type Corpus,
   type FaqEntry,
+  writeFileAtomically,
 } from '@govchat/core';
 import type { BotRegistry } from './bot-registry.js';
 import { createKeyedMutex } from './internal/keyed-mutex.js';
@@ -91,7 +91,7 @@ export function createCorpusUploader(options: CorpusUploaderOptions): CorpusUplo
     const target = join(dir, file);
     const other = join(dir, otherFile);
     const previous = { target: await readOptional(target), other: await readOptional(other) };
-    await writeAtomically(target, text);
+    await writeFileAtomically(target, text);
     // A folder holds one FAQ file: the other format goes only once the new file is in place.
     if (previous.other !== undefined) await rm(other, { force: true });
     const corpus: Corpus = { bot: config, entries, source: { dir, faqFile: target } };
@@ -115,8 +115,8 @@ export function createCorpusUploader(options: CorpusUploaderOptions): CorpusUplo
       metrics.reindexes.inc({ bot, outcome: 'failed' });
       logger.error({ bot, err: error }, 'reindex failed; previous corpus and index kept');
       if (previous.target === undefined) await rm(target, { force: true });
-      else await writeAtomically(target, previous.target);
-      if (previous.other !== undefined) await writeAtomically(other, previous.other);
+      else await writeFileAtomically(target, previous.target);
+      if (previous.other !== undefined) await writeFileAtomically(other, previous.other);
       throw error;
     }
   }
@@ -153,14 +153,3 @@ async function readOptional(path: string): Promise<string | undefined> {
   }
 }
 
-/** Write beside, then rename: a reader sees the old file or the new one, never half of one. */
-async function writeAtomically(path: string, text: string): Promise<void> {
-  const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.upload`;
-  try {
-    await writeFile(tmp, text);
-    await rename(tmp, path);
-  } catch (error) {
-    await rm(tmp, { force: true });
-    throw error;
-  }
-}
