@@ -2,21 +2,11 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GovchatError } from '@govchat/core';
 import { loadDataset, parseDataset } from '@govchat/eval';
+import { caughtGovchatError as caught } from '../../packages/core/src/test-helpers/caught-error.js';
 
 const line = (fields: Record<string, unknown>): string =>
   JSON.stringify({ bot: 'housing', query: '公屋要等幾耐', lang: 'yue', expected: ['waiting-time'], ...fields });
-
-function caught(fn: () => unknown): GovchatError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof GovchatError) return error;
-    throw error;
-  }
-  throw new Error('expected a GovchatError');
-}
 
 describe('parseDataset', () => {
   it('reads queries with their file line numbers, skipping blank lines and dropping notes', () => {

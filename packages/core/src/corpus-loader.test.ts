@@ -2,7 +2,8 @@ import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GovchatError, findBotDirs, loadCorpus, parseFaqCsv, parseFaqJsonl } from '@govchat/core';
+import { findBotDirs, loadCorpus, parseFaqCsv, parseFaqJsonl } from '@govchat/core';
+import { caughtGovchatError as caught } from './test-helpers/caught-error.js';
 
 const bot = {
   id: 'demo',
@@ -18,16 +19,6 @@ async function botFolder(files: Record<string, string>, id = 'demo'): Promise<st
   await mkdir(dir);
   for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
   return dir;
-}
-
-function caught(fn: () => unknown): GovchatError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof GovchatError) return error;
-    throw error;
-  }
-  throw new Error('expected a GovchatError');
 }
 
 describe('parseFaqJsonl', () => {
