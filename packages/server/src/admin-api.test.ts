@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ask,
   connectChat,
+  immigrationWithNewFees,
   postJson,
   prepareTestData,
   startServer,
@@ -47,16 +48,7 @@ async function immigrationJsonl(): Promise<string> {
 }
 
 /** The immigration corpus with the passport fee answer rewritten to carry `marker`. */
-async function withNewFees(marker: string): Promise<string> {
-  const lines = (await immigrationJsonl()).trim().split('\n');
-  return `${lines
-    .map((line) => {
-      const entry = JSON.parse(line);
-      if (entry.id !== 'passport-fees') return line;
-      return JSON.stringify({ ...entry, answer: { en: `${marker} The passport fee is now HK$999.`, 'zh-HK': `${marker} 護照費用現為999港元。` } });
-    })
-    .join('\n')}\n`;
-}
+const withNewFees = (marker: string): Promise<string> => immigrationWithNewFees(data, marker);
 
 describe('admin authentication', () => {
   it('is disabled, saying how to enable it, when no key is configured', async () => {

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GOVCHAT_BIN, REPO_ROOT, ensureBuilt } from './test-helpers/ensure-built.js';
 import { findRedisServer, freePort, startRedis, type RedisProcess } from './test-helpers/redis-process.js';
-import { ask, connectChat, postJson, prepareTestData, startServer, type ChatClient, type TestData } from './test-helpers/server-fixture.js';
+import { ask, connectChat, immigrationWithNewFees, postJson, prepareTestData, startServer, type ChatClient, type TestData } from './test-helpers/server-fixture.js';
 import { startServeProcess, type ServeProcess } from './test-helpers/serve-process.js';
 
 /**
@@ -95,17 +95,7 @@ function defineScaleOutTests(redisServer: string): void {
   }
 
   /** The immigration corpus with the passport-fee answer carrying `marker`. */
-  async function rewriteFees(marker: string): Promise<string> {
-    const file = join(data.corporaDir, 'immigration', 'faq.jsonl');
-    const lines = (await readFile(file, 'utf8')).trim().split('\n');
-    return `${lines
-      .map((line) => {
-        const entry = JSON.parse(line);
-        if (entry.id !== 'passport-fees') return line;
-        return JSON.stringify({ ...entry, answer: { en: `${marker} The passport fee is now HK$999.`, 'zh-HK': `${marker} 護照費用現為999港元。` } });
-      })
-      .join('\n')}\n`;
-  }
+  const rewriteFees = (marker: string): Promise<string> => immigrationWithNewFees(data, marker);
 
   const feeAnswer = async (node: ServeProcess): Promise<string> =>
     String((await postJson(`${node.url}/api/bots/immigration/ask`, { text: FEE_QUESTION })).body.answer ?? '');

@@ -57,6 +57,21 @@ export interface RunningServer {
   readonly url: string;
 }
 
+/**
+ * The test copy of the immigration corpus with the passport-fee answer rewritten to carry
+ * `marker`: a reindex test can tell new answers from old ones by it.
+ */
+export async function immigrationWithNewFees(data: TestData, marker: string): Promise<string> {
+  const lines = (await readFile(join(data.corporaDir, 'immigration', 'faq.jsonl'), 'utf8')).trim().split('\n');
+  return `${lines
+    .map((line) => {
+      const entry = JSON.parse(line);
+      if (entry.id !== 'passport-fees') return line;
+      return JSON.stringify({ ...entry, answer: { en: `${marker} The passport fee is now HK$999.`, 'zh-HK': `${marker} 護照費用現為999港元。` } });
+    })
+    .join('\n')}\n`;
+}
+
 /** A real server on 127.0.0.1, port 0, quiet logs, no start-up ingest (the data is ready). */
 export async function startServer(data: TestData, overrides: Partial<ServerConfig> = {}, runtime: ServerRuntime = {}): Promise<RunningServer> {
   const server = await createServer(
