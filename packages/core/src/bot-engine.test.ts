@@ -66,6 +66,21 @@ describe('answering', () => {
     expect(zh).toMatchObject({ abstained: true, reason: 'refused', lang: 'zh-HK' });
   });
 
+  it('answers small talk itself, in the asker\'s language, without quoting an FAQ', async () => {
+    const thanks = await iamSmart.ask({ text: 'thanks, have a nice day' });
+    expect(thanks).toMatchObject({ abstained: true, reason: 'small-talk', answeredBy: 'small-talk', lang: 'en', sources: [], ranked: [] });
+    expect(thanks.answer).toMatch(/welcome/i);
+    const identity = await iamSmart.ask({ text: '你係咪真人嚟㗎？' });
+    expect(identity).toMatchObject({ reason: 'small-talk', lang: 'zh-HK' });
+    expect(identity.answer).toContain('182 123');
+    const greeting = await iamSmart.ask({ text: '你好呀' });
+    expect(greeting.answer).toContain('智方便');
+    // A greeting in front of a question is still answered from the FAQs.
+    const question = await iamSmart.ask({ text: '你好，點樣登記智方便？' });
+    expect(question.abstained).toBe(false);
+    expect(question.sources[0]?.id).toMatch(/^register-/);
+  });
+
   it('resolves a follow-up from earlier turns', async () => {
     const result = await immigration.ask({ text: '幾多錢?', history: ['護照點樣續期'] });
     expect(result.usedHistory).toBe(true);

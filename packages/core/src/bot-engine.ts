@@ -8,6 +8,7 @@ import { createHybridRetriever } from './hybrid-retriever.js';
 import { checkInput } from './injection-guard.js';
 import { toSimplified } from './normalise-text.js';
 import { RETRIEVAL_CALIBRATION } from './retrieval-calibration.js';
+import { detectSmallTalk } from './small-talk.js';
 import type { RetrievalResult, Retriever } from './retriever.js';
 
 export interface AskInput {
@@ -24,7 +25,8 @@ export interface AskInput {
   readonly signal?: AbortSignal;
 }
 
-export type AbstainReason = 'low-confidence' | 'refused' | 'empty';
+/** Why no FAQ answers: nothing matched well enough, the input was refused or empty, or it was small talk. */
+export type AbstainReason = 'low-confidence' | 'refused' | 'empty' | 'small-talk';
 
 export interface AnswerSource {
   readonly id: string;
@@ -69,7 +71,7 @@ export interface AskResult extends Omit<AnswerPlan, 'chunks' | 'events'> {
   readonly answer: string;
   /** FAQ ids the answer is built from (an LLM answer's citations; the quoted FAQ otherwise). */
   readonly citations: readonly string[];
-  /** Who wrote the text: 'llm', 'extractive', or 'guard' / 'fallback' for refusals and abstentions. */
+  /** Who wrote the text: 'llm', 'extractive', or 'guard' / 'fallback' / 'small-talk' for refusals and abstentions. */
   readonly answeredBy: string;
   /** Set when an LLM answer was replaced by the extractive one, and why. */
   readonly fallback?: AnswerResetReason;
@@ -124,18 +126,13 @@ export function createBotEngine(index: BotIndex, options: BotEngineOptions = {})
     const verdict = checkInput(input.text);
     if (!verdict.allowed) {
       const text = ANSWER_MESSAGES[lang][verdict.reason === 'empty' ? 'fallback' : 'refusal'](contact);
-      return {
-        ...base,
-        abstained: true,
-        reason: verdict.reason === 'empty' ? 'empty' : 'refused',
-        confidence: 0,
-        usedHistory: false,
-        sources: [],
-        related: [],
-        ranked: [],
-        answerer: 'guard',
-        ...fixedText(text, 'guard', input.signal),
-      };
+      return { ...base, ...decidedWithoutRetrieval(verdict.reason === 'empty' ? 'empty' : 'refused', 'guard', text, input.signal) };
+    }
+
+    const smallTalk = detectSmallTalk(input.text);
+    if (smallTalk !== undefined) {
+      const text = ANSWER_MESSAGES[lang].smallTalk[smallTalk](contact);
+      return { ...base, ...decidedWithoutRetrieval('small-talk', 'small-talk', text, input.signal) };
     }
 
     const retrieval = await retriever.retrieve({ text: input.text, history }, { limit: Math.max(relatedCount + 1, 10) });
@@ -223,6 +220,16 @@ export function createBotEngine(index: BotIndex, options: BotEngineOptions = {})
 
 /** The retrieval hits behind a plan, for `ask()` to name the FAQs an LLM answer cites. */
 const RETRIEVED = new WeakMap<AnswerPlan, RetrievalResult['hits']>();
+
+/** A reply the engine gives before any retrieval: a refusal, or an answer to small talk. */
+function decidedWithoutRetrieval(
+  reason: AbstainReason,
+  answeredBy: string,
+  text: string,
+  signal: AbortSignal | undefined,
+): Omit<AnswerPlan, 'lang' | 'queryLang'> {
+  return { abstained: true, reason, confidence: 0, usedHistory: false, sources: [], related: [], ranked: [], answerer: answeredBy, ...fixedText(text, answeredBy, signal) };
+}
 
 /** A text decided by the engine itself (refusal, abstention), in both views. */
 function fixedText(text: string, answeredBy: string, signal: AbortSignal | undefined): Pick<AnswerPlan, 'chunks' | 'events'> {

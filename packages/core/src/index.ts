@@ -99,6 +99,8 @@ export type { EmbedderConfig, EmbedderKind } from './embedder-config.js';
 export { isLuhnValid, isValidHkid, maskPersonalData } from './pii-mask.js';
 export type { MaskResult, PiiKind, PiiMatch } from './pii-mask.js';
 export { checkInput, isInjectionAttempt } from './injection-guard.js';
+export { detectSmallTalk } from './small-talk.js';
 export type { GuardVerdict, InputGuardOptions } from './injection-guard.js';
+export type { SmallTalkKind } from './small-talk.js';
 export { collectAllowedDomains, createPromptLeakDetector, findOffDomainUrls, findUrls } from './output-guard.js';
 export type { PromptLeakDetector } from './output-guard.js';

@@ -162,14 +162,15 @@ export interface AskResponse {
   lang: AnswerLang;
   queryLang: QueryLang;
   abstained: boolean;
-  reason?: 'low-confidence' | 'refused' | 'empty';
+  /** Why no FAQ answered: `small-talk` is a greeting, thanks, goodbye or "who are you?", answered politely. */
+  reason?: 'low-confidence' | 'refused' | 'empty' | 'small-talk';
   confidence: number;
   usedHistory: boolean;
   sources: SourceRef[];
   related: RelatedRef[];
   /** FAQ ids the answer is built from (an LLM answer's citations; the quoted FAQ otherwise). */
   citations?: string[];
-  /** Who wrote the answer: 'llm' or 'extractive' (or 'guard' / 'fallback' when refusing or abstaining). */
+  /** Who wrote the answer: 'llm' or 'extractive' (or 'guard' / 'fallback' / 'small-talk' when refusing or abstaining). */
   answeredBy?: string;
   /** Set when an LLM answer was replaced by the FAQ's own answer, and why. */
   fallback?: AnswerResetReason;
