@@ -11,6 +11,7 @@ export const CONFIDENCE_FEATURES = [
   'bm25',
   'known',
   'agreement',
+  'numberFit',
 ] as const;
 
 export type ConfidenceFeature = (typeof CONFIDENCE_FEATURES)[number];

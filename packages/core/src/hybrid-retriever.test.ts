@@ -33,6 +33,15 @@ describe('hybrid retriever', () => {
     expect(en.hits[0]?.entry.id).toBe('passport-fees');
   });
 
+  it('ranks the FAQ written for the range a question\'s number falls in', async () => {
+    const retriever = createHybridRetriever(immigration);
+    const young = await retriever.retrieve({ text: '個女三歲，想同佢整本護照' });
+    expect(young.hits[0]?.entry.id).toBe('passport-child-under-11');
+    expect(young.features?.numberFit).toBe(1);
+    const teen = await retriever.retrieve({ text: '個女十三歲，想同佢整本護照' });
+    expect(teen.hits[0]?.entry.id).toBe('passport-child-11-to-15');
+  });
+
   it('resolves an elliptical follow-up from the earlier turn', async () => {
     const retriever = createHybridRetriever(immigration);
     const alone = await retriever.retrieve({ text: '幾多錢?' });
@@ -51,10 +60,11 @@ describe('hybrid retriever', () => {
     expect(result.usedHistory).toBe(false);
   });
 
-  it('gives a low confidence to out-of-scope questions', async () => {
+  it('gives out-of-scope questions a confidence below its calibrated abstention threshold', async () => {
     const retriever = createHybridRetriever(immigration);
+    expect(retriever.abstainBelow).toBeGreaterThan(0.1);
     for (const text of ['明天會唔會落雨', 'What is the weather tomorrow?', 'asdkjh qwe']) {
-      expect((await retriever.retrieve({ text })).confidence, text).toBeLessThan(0.3);
+      expect((await retriever.retrieve({ text })).confidence, text).toBeLessThan(retriever.abstainBelow!);
     }
   });
 });

@@ -7,6 +7,7 @@ import { isCooccurrenceEmbedder } from './cooccurrence-embedder.js';
 import { normaliseText } from './normalise-text.js';
 import { RETRIEVAL_CALIBRATION } from './retrieval-calibration.js';
 import { isIntentTerm } from './question-intent.js';
+import { fitsRange, numbersIn, rangesIn, type NumberRange } from './number-ranges.js';
 import { buildSpellingIndex, type SpellingIndex } from './spelling-correction.js';
 import type { RetrievalHit, RetrievalQuery, RetrievalResult, Retriever, RetrieveOptions } from './retriever.js';
 
@@ -29,6 +30,11 @@ export interface HybridOptions {
   readonly historyWeights: readonly number[];
   /** A query with at most this many informative words may lean on history. */
   readonly followUpMaxTerms: number;
+  /**
+   * Added to the fused score of an FAQ whose question is written for a range the question's
+   * number falls in (13 → "aged 11 to 17"; see number-ranges.ts).
+   */
+  readonly numberFitWeight: number;
   /** Confidence model weights; default: fitted on the dev set by `npm run calibrate`. */
   readonly confidence: ConfidenceWeights;
 }
@@ -42,6 +48,7 @@ export const DEFAULT_HYBRID_OPTIONS: HybridOptions = {
   candidates: 30,
   historyWeights: [0.6, 0.3],
   followUpMaxTerms: 4,
+  numberFitWeight: 0.2,
   confidence: RETRIEVAL_CALIBRATION.weights,
 };
 
@@ -84,7 +91,8 @@ export function createHybridRetriever(index: BotIndex, overrides: Partial<Hybrid
     return capExpansions(expandQuery(analyseText([text, ...extra].join(' ')), hasTerm, DEFAULT_EXPANSION_WEIGHTS, suggestSpelling), index);
   };
 
-  const score = (terms: readonly QueryTerm[], textVector?: number[]): Scored[] => {
+  const score = (terms: readonly QueryTerm[], textVector?: number[], numbers: readonly number[] = []): Scored[] => {
+    const ranges = numbers.length > 0 && options.numberFitWeight > 0 ? questionRangesOf(index) : undefined;
     const limit = options.candidates;
     const bm25Hits = options.mode === 'dense' ? [] : index.bm25.search(terms, limit);
     const dense = options.mode === 'bm25' ? new Map<number, number>() : denseScores(index, terms, limit, textVector);
@@ -92,6 +100,10 @@ export function createHybridRetriever(index: BotIndex, overrides: Partial<Hybrid
     const bm25Rank = new Map(bm25Hits.map((h, i) => [h.doc, i]));
     const denseRank = new Map([...dense].sort((a, b) => b[1] - a[1]).map(([doc], i) => [doc, i]));
     const docs = new Set([...bm25.keys(), ...dense.keys()]);
+    // An FAQ written for the question's number is a candidate even when no word of it matched.
+    ranges?.forEach((r, doc) => {
+      if (fitsRange(numbers, r)) docs.add(doc);
+    });
     const baseWeight = baseTermWeights(index, terms);
     const out: Scored[] = [];
     const maxBm25 = Math.max(1e-9, ...bm25.values());
@@ -106,13 +118,14 @@ export function createHybridRetriever(index: BotIndex, overrides: Partial<Hybrid
               ? options.bm25Weight * ((bm25.get(doc) ?? 0) / maxBm25) + (1 - options.bm25Weight) * Math.max(0, dense.get(doc) ?? 0)
               : options.bm25Weight * rrf(bm25Rank.get(doc)) + (1 - options.bm25Weight) * rrf(denseRank.get(doc));
       const coverage = coverageOf(index, terms, baseWeight, doc);
-      out.push({ doc, bm25: bm25.get(doc) ?? 0, dense: dense.get(doc) ?? 0, coverage, score: fused + options.coverageWeight * coverage });
+      const numberFit = ranges !== undefined && fitsRange(numbers, ranges[doc]!) ? options.numberFitWeight : 0;
+      out.push({ doc, bm25: bm25.get(doc) ?? 0, dense: dense.get(doc) ?? 0, coverage, score: fused + options.coverageWeight * coverage + numberFit });
     }
     return out.sort((a, b) => b.score - a.score || a.doc - b.doc);
   };
 
   /** The signals the confidence model reads, from the best and second-best candidates. */
-  const featuresOf = (ranked: readonly Scored[], terms: readonly QueryTerm[], textVector?: number[]): ConfidenceFeatures => {
+  const featuresOf = (ranked: readonly Scored[], terms: readonly QueryTerm[], textVector: number[] | undefined, numbers: readonly number[]): ConfidenceFeatures => {
     const [top, second] = ranked;
     const base = baseTermWeights(index, terms);
     let total = 0;
@@ -140,12 +153,18 @@ export function createHybridRetriever(index: BotIndex, overrides: Partial<Hybrid
       // BM25 and the topic vector agreeing on an FAQ that explains little of the question is weak
       // evidence (an out-of-scope question often matches one FAQ on one word): weighted by coverage.
       agreement: top !== undefined && bestBy((s) => s.bm25) === top.doc && topicBest === top.doc ? top.coverage : 0,
+      // The question's number falls in the range the best FAQ is written for (see number-ranges.ts).
+      numberFit: top !== undefined && numbers.length > 0 && fitsRange(numbers, questionRangesOf(index)[top.doc]!) ? 1 : 0,
     };
   };
 
-  const judge = (terms: readonly QueryTerm[], textVector?: number[]): { ranked: Scored[]; features: ConfidenceFeatures; confidence: number } => {
-    const ranked = score(terms, textVector);
-    const features = featuresOf(ranked, terms, textVector);
+  const judge = (
+    terms: readonly QueryTerm[],
+    textVector: number[] | undefined,
+    numbers: readonly number[],
+  ): { ranked: Scored[]; features: ConfidenceFeatures; confidence: number } => {
+    const ranked = score(terms, textVector, numbers);
+    const features = featuresOf(ranked, terms, textVector, numbers);
     return { ranked, features, confidence: ranked.length === 0 ? 0 : scoreConfidence(features, options.confidence) };
   };
 
@@ -156,10 +175,11 @@ export function createHybridRetriever(index: BotIndex, overrides: Partial<Hybrid
     async retrieve(query: RetrievalQuery, retrieveOptions: RetrieveOptions = {}): Promise<RetrievalResult> {
       const limit = retrieveOptions.limit ?? 5;
       const ownTerms = toTerms(query.text);
-      let { ranked, features, confidence } = judge(ownTerms, await textVectorOf(query.text));
+      let { ranked, features, confidence } = judge(ownTerms, await textVectorOf(query.text), numbersIn(query.text));
       let usedHistory = false;
       const history = (query.history ?? []).filter((t) => t.trim() !== '');
       if (history.length > 0 && isElliptical(ownTerms, options.followUpMaxTerms)) {
+        const numbers = numbersIn([...history, query.text].join('\n'));
         // A short follow-up ("how much?", "網上得唔得") borrows the topic of the earlier turns,
         // with less weight, so its own words still pick among that topic's FAQs.
         const merged = new Map(ownTerms.map((t) => [t.term, t]));
@@ -173,7 +193,7 @@ export function createHybridRetriever(index: BotIndex, overrides: Partial<Hybrid
           }
         });
         const mergedVector = await textVectorOf([...history, query.text].join('\n'));
-        const withHistory = judge([...merged.values()], mergedVector);
+        const withHistory = judge([...merged.values()], mergedVector, numbers);
         // An elliptical question's own best match is unreliable however sure it looks ("how much
         // is the fee?" matches every fee), so the topic from history decides — but the question
         // picks within it: rank by reciprocal-rank fusion of the question alone (full weight) and
@@ -189,7 +209,7 @@ export function createHybridRetriever(index: BotIndex, overrides: Partial<Hybrid
           add(ranked, 1);
           add(withHistory.ranked, 1);
           ranked = [...fuse.values()].sort((a, b) => b.score - a.score || a.doc - b.doc);
-          features = featuresOf(ranked, [...merged.values()], mergedVector);
+          features = featuresOf(ranked, [...merged.values()], mergedVector, numbers);
           confidence = scoreConfidence(features, options.confidence);
           usedHistory = true;
         }
@@ -234,6 +254,20 @@ function capExpansions(terms: QueryTerm[], index: BotIndex): QueryTerm[] {
     const ratio = index.bm25.idf(t.source) / index.bm25.idf(t.term);
     return ratio >= 1 ? t : { ...t, weight: t.weight * ratio };
   });
+}
+
+const questionRanges = new WeakMap<BotIndex, NumberRange[][]>();
+
+/** The numeric ranges each FAQ's question and alternates are written for, per document. */
+function questionRangesOf(index: BotIndex): NumberRange[][] {
+  let ranges = questionRanges.get(index);
+  if (ranges === undefined) {
+    ranges = index.entries.map((e) =>
+      [e.question.en, e.question['zh-HK'], ...Object.values(e.alternates ?? {}).flat()].flatMap((q) => (q === undefined ? [] : rangesIn(q))),
+    );
+    questionRanges.set(index, ranges);
+  }
+  return ranges;
 }
 
 const spellingIndexes = new WeakMap<BotIndex, SpellingIndex>();

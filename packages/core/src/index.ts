@@ -22,6 +22,8 @@ export { analyseText } from './analyse-text.js';
 export type { AnalysedText } from './analyse-text.js';
 export { expandQuery } from './expand-query.js';
 export type { QueryTerm } from './expand-query.js';
+export { chineseNumberValue, fitsRange, numbersIn, rangesIn } from './number-ranges.js';
+export type { NumberRange } from './number-ranges.js';
 export { segmentChinese } from './chinese-segmenter.js';
 
 // Embedders and indexes

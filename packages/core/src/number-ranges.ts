@@ -1,0 +1,90 @@
+import { normaliseText } from './normalise-text.js';
+
+/**
+ * Numbers against the ranges FAQs are written for. "Can my 13 yo daughter register?" shares no
+ * word with "How can a child aged 11 to 17 register?" — 13 is not 11 or 17 — yet it is exactly
+ * that FAQ; 「個女三歲」 is the "under 11" passport FAQ, not the "11 to 15" one. Matching text
+ * cannot see that a number falls inside a range, so retrieval asks this module.
+ */
+
+/** An inclusive range; either end may be open. */
+export interface NumberRange {
+  readonly min: number;
+  readonly max: number;
+}
+
+const DIGITS: Readonly<Record<string, number>> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 兩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CHINESE_NUMBER = /[零〇一二两兩三四五六七八九十百]+/g;
+/** A Chinese numeral counts only before a unit: in 一周 or 一次 it is an article, not a quantity. */
+const UNIT_AFTER = /^(?:岁|歲|个月|個月|年|月|日|天|人|万|萬|千|元|蚊|周岁)/;
+
+/**
+ * The value of a Chinese numeral up to the hundreds (十三 → 13, 二十 → 20, 三 → 3), or undefined.
+ * @example chineseNumberValue('十三') // 13
+ */
+export function chineseNumberValue(text: string): number | undefined {
+  let total = 0;
+  let digit: number | undefined;
+  for (const ch of text) {
+    if (ch === '百' || ch === '十') {
+      total += (digit ?? 1) * (ch === '百' ? 100 : 10);
+      digit = undefined;
+    } else if (DIGITS[ch] !== undefined) {
+      if (digit !== undefined) return undefined; // 三四 ("three or four") is not one number
+      digit = DIGITS[ch];
+    } else return undefined;
+  }
+  return total + (digit ?? 0);
+}
+
+/**
+ * The quantities a question states, in Arabic or Chinese numerals. Years (1900–2100) are left out:
+ * "in 2026" says when, not how many.
+ *
+ * @example numbersIn('個女三歲，想整護照') // [3]
+ * @example numbersIn('can my 13 yo daughter register') // [13]
+ */
+export function numbersIn(text: string): number[] {
+  const written = normaliseText(text).simplified;
+  const out: number[] = [];
+  for (const m of written.matchAll(/\d+(?:\.\d+)?/g)) out.push(Number(m[0]));
+  for (const m of written.matchAll(CHINESE_NUMBER)) {
+    const after = written.slice(m.index! + m[0].length);
+    if (!UNIT_AFTER.test(after)) continue;
+    const value = chineseNumberValue(m[0]);
+    if (value !== undefined) out.push(value);
+  }
+  return out.filter((n) => !(Number.isInteger(n) && n >= 1900 && n <= 2100));
+}
+
+const N = String.raw`(\d+(?:\.\d+)?)`;
+/** Range phrasings in FAQ questions, English and Chinese (after normalisation, Simplified). */
+const RANGE_PATTERNS: ReadonlyArray<readonly [RegExp, (a: number, b: number) => NumberRange]> = [
+  [new RegExp(String.raw`${N}\s*(?:to|-|–|—|至|到|－|~)\s*${N}`, 'g'), (a, b) => ({ min: Math.min(a, b), max: Math.max(a, b) })],
+  [new RegExp(String.raw`(?:under|below|less than|younger than|未满|未足|不足|低于|少于)\s*${N}`, 'g'), (a) => ({ min: -Infinity, max: a - 1e-9 })],
+  [new RegExp(String.raw`(?:over|above|more than|older than|超过|高于|多于)\s*${N}`, 'g'), (a) => ({ min: a + 1e-9, max: Infinity })],
+  [new RegExp(String.raw`${N}\s*(?:or (?:above|over|older|more)|and (?:above|over)|\+|岁或以上|岁以上|或以上|以上)`, 'g'), (a) => ({ min: a, max: Infinity })],
+  [new RegExp(String.raw`${N}\s*(?:or (?:below|under|younger|less)|岁或以下|岁以下|或以下|以下)`, 'g'), (a) => ({ min: -Infinity, max: a })],
+];
+
+/**
+ * The numeric ranges a text is written for ("aged 11 to 17", 「未滿11歲」, "65 or above").
+ *
+ * @example rangesIn('How can a child aged 11 to 17 register?') // [{ min: 11, max: 17 }]
+ */
+export function rangesIn(text: string): NumberRange[] {
+  const written = normaliseText(text).simplified;
+  const out: NumberRange[] = [];
+  for (const [pattern, toRange] of RANGE_PATTERNS) {
+    for (const m of written.matchAll(pattern)) out.push(toRange(Number(m[1]), Number(m[2] ?? m[1])));
+  }
+  return out;
+}
+
+/**
+ * Whether any of the numbers falls inside any of the ranges.
+ * @example fitsRange([13], rangesIn('11至17歲的子女如何登記？')) // true
+ */
+export function fitsRange(numbers: readonly number[], ranges: readonly NumberRange[]): boolean {
+  return numbers.some((n) => ranges.some((r) => n >= r.min && n <= r.max));
+}
