@@ -46,7 +46,7 @@ const LANG_ORDER: readonly string[] = ['en', 'zh-HK', 'yue', 'zh-CN', 'mixed'];
  *
  * @example isCorrect({ ...record, expected: [], abstained: true }) // true
  */
-export function isCorrect(r: EvalRecord): boolean {
+export function isCorrect(r: Pick<EvalRecord, 'expected' | 'abstained' | 'ranked'>): boolean {
   if (r.expected.length === 0) return r.abstained;
   return !r.abstained && r.ranked[0] !== undefined && r.expected.includes(r.ranked[0]);
 }
@@ -120,7 +120,13 @@ export function percentile(sorted: readonly number[], p: number): number {
   return round(sorted[index]!);
 }
 
-function langRank(lang: string): number {
+/**
+ * Where a language sorts in reports (core's QueryLang order); unknown ones sort after, among
+ * themselves by name.
+ *
+ * @example ['mixed', 'en'].sort((a, b) => langRank(a) - langRank(b)) // ['en', 'mixed']
+ */
+export function langRank(lang: string): number {
   const i = LANG_ORDER.indexOf(lang);
   return i < 0 ? LANG_ORDER.length : i;
 }

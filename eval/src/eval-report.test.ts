@@ -28,6 +28,18 @@ describe('buildReport', () => {
   });
 });
 
+describe('buildReport with a baseline', () => {
+  it('diffs the full pipeline against the baseline, limited to the bot the run was', () => {
+    const baseline = [{ ...records[0]!, ranked: ['income-limit'] }, records[1]!, { ...records[0]!, bot: 'labour' }];
+    const report = buildReport({ dataset: 'set.jsonl', bot: 'housing', answerer: 'extractive', records, baseline: { file: 'old.json', records: baseline } });
+    expect(report.changes).toMatchObject({ baseline: 'old.json', unchanged: 1, regressions: [], removed: [] });
+    expect(report.changes?.fixes.map((f) => f.query)).toEqual(['公屋要等幾耐']);
+    // Without --bot, the labour query is gone from this run.
+    const all = buildReport({ dataset: 'set.jsonl', answerer: 'extractive', records, baseline: { file: 'old.json', records: baseline } });
+    expect(all.changes?.removed.map((r) => r.bot)).toEqual(['labour']);
+  });
+});
+
 describe('toSummary', () => {
   it('is exactly the metrics without a comparison', () => {
     const report = buildReport({ dataset: 'set.jsonl', answerer: 'extractive', records });
@@ -40,6 +52,17 @@ describe('toSummary', () => {
     expect(Object.keys(summary.compare ?? {})).toEqual(['full', 'dense']);
     expect(summary.compare?.dense?.n).toBe(1);
     expect(summary.accuracy).toBe(summary.compare?.full?.accuracy);
+  });
+});
+
+describe('toSummary with a baseline', () => {
+  it('adds the changes under "changes", keeping every metric key at top level', () => {
+    const report = buildReport({ dataset: 'set.jsonl', answerer: 'extractive', records, baseline: { file: 'old.json', records } });
+    const summary = toSummary(report);
+    expect(summary).toMatchObject(computeMetrics(records));
+    expect(summary.changes).toMatchObject({ baseline: 'old.json', accuracy: { before: 0.5, after: 0.5, delta: 0 }, unchanged: 2 });
+    expect(summary.compare).toBeUndefined();
+    expect(toReportJson(report).changes).toEqual(summary.changes);
   });
 });
 

@@ -1,5 +1,6 @@
 import { checkAccuracyGate, type GateResult } from './accuracy-gate.js';
 import { FULL_PIPELINE, type ConfigResult } from './compare-configs.js';
+import { diffRuns, type QueryOutcome, type RunDiff } from './compare-runs.js';
 import { computeMetrics, type EvalMetrics, type EvalRecord } from './eval-metrics.js';
 import { selectMisses, type EvalMiss } from './select-misses.js';
 
@@ -9,6 +10,12 @@ export interface ConfigSummary {
   readonly description: string;
   readonly metrics: EvalMetrics;
 }
+
+/** What changed since the baseline run (`--baseline`), and which file that was. */
+export type ReportChanges = RunDiff & {
+  /** The baseline file as given on the command line. */
+  readonly baseline: string;
+};
 
 /** Everything one `govchat eval` run found; every output format (text, JSON, Markdown, HTML) renders this. */
 export interface EvalReport {
@@ -24,6 +31,8 @@ export interface EvalReport {
   /** Present with `--compare`: every configuration, the full pipeline first. */
   readonly compare?: readonly ConfigSummary[];
   readonly gate?: GateResult;
+  /** Present with `--baseline`: the full pipeline against the baseline's records. */
+  readonly changes?: ReportChanges;
   /** The full pipeline's misses, worst first. */
   readonly misses: readonly EvalMiss[];
   /** The full pipeline's record of every query, in dataset order. */
@@ -38,6 +47,8 @@ export interface BuildReportInput {
   readonly records: readonly EvalRecord[];
   readonly compare?: readonly ConfigResult[];
   readonly minAccuracy?: number;
+  /** The last accepted run to diff against; `file` is named in reports. */
+  readonly baseline?: { readonly file: string; readonly records: readonly QueryOutcome[] };
   readonly now?: Date;
 }
 
@@ -60,13 +71,29 @@ export function buildReport(input: BuildReportInput): EvalReport {
       ? {}
       : { compare: input.compare.map((c) => ({ name: c.name, description: c.description, metrics: c.metrics })) }),
     ...(input.minAccuracy === undefined ? {} : { gate: checkAccuracyGate(metrics.accuracy, input.minAccuracy) }),
+    ...(input.baseline === undefined ? {} : { changes: changesSince(input.baseline, input.records, input.bot) }),
     misses: selectMisses(input.records),
     records: input.records,
   };
 }
 
-/** What `govchat eval --json` prints: the full pipeline's metrics at top level, plus `compare` when compared. */
-export type EvalSummary = EvalMetrics & { readonly compare?: Readonly<Record<string, EvalMetrics>> };
+/**
+ * A run limited to one bot is compared with that bot's part of the baseline; otherwise every
+ * other bot's query would be reported as removed from the dataset.
+ */
+function changesSince(baseline: NonNullable<BuildReportInput['baseline']>, records: readonly EvalRecord[], bot: string | undefined): ReportChanges {
+  const before = bot === undefined ? baseline.records : baseline.records.filter((r) => r.bot === bot);
+  return { baseline: baseline.file, ...diffRuns(before, records) };
+}
+
+/**
+ * What `govchat eval --json` prints: the full pipeline's metrics at top level, plus `compare` when
+ * compared and `changes` when run against a baseline.
+ */
+export type EvalSummary = EvalMetrics & {
+  readonly compare?: Readonly<Record<string, EvalMetrics>>;
+  readonly changes?: ReportChanges;
+};
 
 /**
  * The `--json` object: one flat set of metric keys that CI scripts can read without knowing the
@@ -75,13 +102,17 @@ export type EvalSummary = EvalMetrics & { readonly compare?: Readonly<Record<str
  * @example JSON.stringify(toSummary(report)) // '{"n":210,"accuracy":0.9143,…}'
  */
 export function toSummary(report: EvalReport): EvalSummary {
-  if (report.compare === undefined) return report.metrics;
-  return { ...report.metrics, compare: Object.fromEntries(report.compare.map((c) => [c.name, c.metrics])) };
+  if (report.compare === undefined && report.changes === undefined) return report.metrics;
+  return {
+    ...report.metrics,
+    ...(report.compare === undefined ? {} : { compare: Object.fromEntries(report.compare.map((c) => [c.name, c.metrics])) }),
+    ...(report.changes === undefined ? {} : { changes: report.changes }),
+  };
 }
 
 /**
  * `report.json`: the `--json` object, plus the run's context, the gate, the misses and every
- * record (so two runs can be diffed query by query).
+ * record — so the file can serve as the `--baseline` of a later run, which is diffed query by query.
  *
  * @example await writeFile('report.json', JSON.stringify(toReportJson(report), null, 2));
  */

@@ -49,6 +49,22 @@ describe('formatHtmlReport', () => {
     expect(missRows).toHaveLength(2);
   });
 
+  it('shows the changes since the baseline, self-contained and escaped', () => {
+    const baseline = [record(hostile, { expected: [], abstained: true }), record('點樣登記智方便', { lang: 'yue', expected: ['register-in-person'], ranked: ['register-in-person'], history: ['<b>earlier</b>'] })];
+    const changed = formatHtmlReport(buildReport({ dataset: 'set.jsonl', answerer: 'extractive', records, baseline: { file: 'eval/baselines/<test>.json', records: baseline } }));
+    for (const pattern of EXTERNAL) expect(changed).not.toMatch(pattern);
+    const section = changed.slice(changed.indexOf('<h2>Changes since baseline</h2>'), changed.indexOf('<section class="cards">'));
+    expect(section).toContain('Baseline <code>eval/baselines/&lt;test&gt;.json</code>: accuracy 100.0% → 33.3% (-66.7 points): 2 regressions, 0 fixes, 0 unchanged; dataset: 1 added, 0 removed.');
+    expect(section).toContain('<h3>Regressions: right in the baseline, wrong now (2)</h3>');
+    // Both answered wrongly with confidence 0.9: dataset order breaks the tie.
+    const rows = section.slice(section.indexOf('<h3>Regressions')).split('<h3>')[1]!.match(/<tr><td>.*?<\/tr>/g) ?? [];
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    expect(rows[1]).toContain('<td>[&lt;b&gt;earlier&lt;/b&gt;] 點樣登記智方便</td><td>register-in-person</td><td>register-in-person</td><td>eligibility</td>');
+    expect(section).toContain('<h3>Added to the dataset (1)</h3>');
+    expect(html).not.toContain('Changes since baseline');
+  });
+
   it('adds a chart and a table per configuration when compared', () => {
     const abstaining = records.map((r) => ({ ...r, abstained: true }));
     const compare = [

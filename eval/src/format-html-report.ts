@@ -1,7 +1,22 @@
 import { FULL_PIPELINE, leadOverBaselines } from './compare-configs.js';
 import { escapeHtml } from './escape-html.js';
-import type { EvalReport } from './eval-report.js';
-import { botTable, compareTable, formatPercent, formatScore, langsOf, langTable, missesTable, overallTable, type ReportTable } from './report-tables.js';
+import type { EvalReport, ReportChanges } from './eval-report.js';
+import {
+  accuracyChangeTable,
+  botTable,
+  changesHeadline,
+  compareTable,
+  datasetChangesTable,
+  formatPercent,
+  formatScore,
+  langsOf,
+  langTable,
+  missesTable,
+  overallTable,
+  queryChangesTable,
+  sharesNoQuery,
+  type ReportTable,
+} from './report-tables.js';
 import { renderBarChart } from './svg-bar-chart.js';
 
 /** The issue's per-language target, drawn on the charts. */
@@ -31,6 +46,7 @@ export function formatHtmlReport(report: EvalReport): string {
     body.push(`<p class="gate ${report.gate.passed ? 'pass' : 'fail'}"><strong>Gate ${report.gate.passed ? 'passed' : 'failed'}:</strong> ${escapeHtml(report.gate.message)}</p>`);
   }
   body.push(
+    ...(report.changes === undefined ? [] : changeSection(report.changes)),
     '<section class="cards">',
     card('Accuracy', `${formatPercent(m.accuracy)}%`),
     card('Hit@1', `${formatPercent(m.hitAt1)}%`),
@@ -107,6 +123,28 @@ export function formatHtmlReport(report: EvalReport): string {
   ].join('\n');
 }
 
+/** Right after the gate's verdict: when a change is under review, what got worse is the first question. */
+function changeSection(changes: ReportChanges): string[] {
+  const list = (title: string, t: ReportTable, n: number): string =>
+    `<h3>${escapeHtml(title)} (${n})</h3>${n === 0 ? '<p>None.</p>' : table(t, 'queries')}`;
+  const dataset = sharesNoQuery(changes)
+    ? ['<p class="note">No query in common with the baseline: is it a run of another dataset?</p>']
+    : [
+        changes.added.length === 0 ? '' : list('Added to the dataset', datasetChangesTable(changes.added), changes.added.length),
+        changes.removed.length === 0 ? '' : list('Removed from the dataset', datasetChangesTable(changes.removed), changes.removed.length),
+      ];
+  return [
+    '<section>',
+    '<h2>Changes since baseline</h2>',
+    `<p>Baseline <code>${escapeHtml(changes.baseline)}</code>: ${escapeHtml(changesHeadline(changes))}.</p>`,
+    table(accuracyChangeTable(changes)),
+    list('Regressions: right in the baseline, wrong now', queryChangesTable(changes.regressions), changes.regressions.length),
+    list('Fixes: wrong in the baseline, right now', queryChangesTable(changes.fixes), changes.fixes.length),
+    ...dataset,
+    '</section>',
+  ];
+}
+
 function card(label: string, value: string): string {
   return `<div class="card"><div class="card-label">${escapeHtml(label)}</div><div class="card-value">${escapeHtml(value)}</div></div>`;
 }
@@ -142,8 +180,9 @@ table { border-collapse: collapse; margin: 8px 0; font-size: 14px; }
 th, td { border-bottom: 1px solid var(--line); padding: 5px 10px; text-align: left; vertical-align: top; }
 th { background: #f0f3f5; font-weight: 600; white-space: nowrap; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-table.misses td:nth-child(3) { max-width: 460px; overflow-wrap: anywhere; }
-table.misses td:nth-child(-n+2) { white-space: nowrap; }
+table.misses td:nth-child(3), table.queries td:nth-child(3) { max-width: 460px; overflow-wrap: anywhere; }
+table.misses td:nth-child(-n+2), table.queries td:nth-child(-n+2) { white-space: nowrap; }
+h3 { margin: 16px 0 4px; font-size: 16px; }
 .chart { max-width: 100%; height: auto; display: block; margin: 4px 0 8px; }
 .chart text { font-size: 12px; fill: var(--ink); }
 .chart .tick, .chart .value { fill: var(--muted); font-size: 11px; }

@@ -27,4 +27,16 @@ describe('formatMarkdownReport', () => {
     const row = md.split('\n').find((l) => l.startsWith('| labour | mixed |'));
     expect(row).toBe('| labour | mixed | annual leave \\| 有幾多日? &lt;script&gt;x&lt;/script&gt; second line | annual-leave | sick-leave | 0.610 |');
   });
+
+  it('has a changes section with the deltas and every regression and fix, escaped', () => {
+    const baseline = [{ ...records[0]!, ranked: ['annual-leave'], confidence: 0.9 }, { ...records[1]!, ranked: ['sick-leave'] }];
+    const withChanges = formatMarkdownReport(buildReport({ dataset: 'test.jsonl', answerer: 'extractive', records: records.slice().reverse(), baseline: { file: 'eval/baselines/test.json', records: baseline } }));
+    const section = withChanges.slice(withChanges.indexOf('## Changes since baseline'), withChanges.indexOf('## Misses'));
+    expect(section).toContain('Baseline `eval/baselines/test.json`: accuracy 50.0% → 50.0% (0.0 points): 1 regression, 1 fix, 0 unchanged.');
+    expect(section).toContain('| bot labour | 2 | 50.0 | 50.0 | 0.0 |');
+    expect(section.indexOf('### Regressions: right in the baseline, wrong now (1)')).toBeLessThan(section.indexOf('### Fixes: wrong in the baseline, right now (1)'));
+    expect(section).toContain('| labour | mixed | annual leave \\| 有幾多日? &lt;script&gt;x&lt;/script&gt; second line | annual-leave | annual-leave | sick-leave | 0.900 → 0.610 |');
+    expect(section).toContain('| labour | mixed | fine | annual-leave | sick-leave | annual-leave | 0.610 → 0.610 |');
+    expect(md).not.toContain('Changes since baseline');
+  });
 });

@@ -1,10 +1,23 @@
 import { leadOverBaselines } from './compare-configs.js';
-import type { EvalReport } from './eval-report.js';
-import { botTable, compareTable, langTable, missesTable, overallTable, type ReportTable } from './report-tables.js';
+import type { EvalReport, ReportChanges } from './eval-report.js';
+import {
+  accuracyChangeTable,
+  botTable,
+  changesHeadline,
+  compareTable,
+  datasetChangesTable,
+  langTable,
+  missesTable,
+  overallTable,
+  queryChangesTable,
+  sharesNoQuery,
+  type ReportTable,
+} from './report-tables.js';
 
 /**
  * `report.md`: the same tables as the terminal, as GitHub-flavoured Markdown (for a PR comment or
- * the issue note), with every miss rather than the worst ten.
+ * the issue note), with every regression and fix since the baseline and every miss rather than
+ * the worst ten.
  *
  * @example await writeFile('report.md', formatMarkdownReport(report));
  */
@@ -18,6 +31,7 @@ export function formatMarkdownReport(report: EvalReport): string {
   parts.push('## Overall (full pipeline)', table(overallTable(report.metrics)));
   parts.push('## By language', table(langTable(report.metrics)));
   parts.push('## By bot', table(botTable(report.metrics)));
+  if (report.changes !== undefined) parts.push(...changeSections(report.changes));
   if (report.compare !== undefined) {
     parts.push('## Compared configurations', 'Same dataset, same corpora, one run. Shares in %.', table(compareTable(report.compare)));
     parts.push(report.compare.map((c) => `- \`${escapeCode(c.name)}\`: ${escapeCell(c.description)}`).join('\n'));
@@ -27,6 +41,19 @@ export function formatMarkdownReport(report: EvalReport): string {
   parts.push(`## Misses (${report.misses.length})`);
   parts.push(report.misses.length === 0 ? 'None.' : table(missesTable(report.misses)));
   return `${parts.join('\n\n')}\n`;
+}
+
+function changeSections(changes: ReportChanges): string[] {
+  const parts = ['## Changes since baseline', `Baseline \`${escapeCode(changes.baseline)}\`: ${escapeCell(changesHeadline(changes))}.`, table(accuracyChangeTable(changes))];
+  const list = (title: string, t: ReportTable, n: number): string[] => [`### ${title} (${n})`, n === 0 ? 'None.' : table(t)];
+  parts.push(...list('Regressions: right in the baseline, wrong now', queryChangesTable(changes.regressions), changes.regressions.length));
+  parts.push(...list('Fixes: wrong in the baseline, right now', queryChangesTable(changes.fixes), changes.fixes.length));
+  if (sharesNoQuery(changes)) parts.push('No query in common with the baseline: is it a run of another dataset?');
+  else {
+    if (changes.added.length > 0) parts.push(...list('Added to the dataset', datasetChangesTable(changes.added), changes.added.length));
+    if (changes.removed.length > 0) parts.push(...list('Removed from the dataset', datasetChangesTable(changes.removed), changes.removed.length));
+  }
+  return parts;
 }
 
 function table(t: ReportTable): string {

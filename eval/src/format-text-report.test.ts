@@ -64,4 +64,45 @@ describe('formatTextReport', () => {
   it('says so when there are no misses', () => {
     expect(formatTextReport(buildReport({ dataset: 'set.jsonl', answerer: 'extractive', records: records.slice(0, 1) }))).toContain('No misses.');
   });
+
+  it('lists accuracy deltas, then every regression and fix (regressions first) since the baseline', () => {
+    // Baseline: 'right' and misses 0 and 1 were right; 'weather' answered. Now: 'right' regressed to an
+    // abstention, misses 0 and 1 regressed, 'weather' is fixed, and one query was added.
+    const baseline = [
+      { ...records[0]!, abstained: false },
+      { ...misses[0]!, ranked: ['waiting-time'], confidence: 0.7 },
+      { ...misses[1]!, ranked: ['waiting-time'] },
+      ...misses.slice(2),
+      { ...records.at(-1)!, abstained: false, ranked: ['fees'], confidence: 0.9 },
+    ];
+    const now = [{ ...records[0]!, abstained: true, confidence: 0.2 }, ...records.slice(1), record('brand new', { line: 15 })];
+    const text = formatTextReport(buildReport({ dataset: 'set.jsonl', answerer: 'extractive', records: now, baseline: { file: 'eval/baselines/test.json', records: baseline } }));
+    expect(text).toContain('Changes since baseline (eval/baselines/test.json)\naccuracy 21.4% → 6.7% (-14.8 points): 3 regressions, 1 fix, 10 unchanged; dataset: 1 added, 0 removed');
+    const deltas = at(text, 'Accuracy');
+    expect(deltas[0]).toMatch(/^scope\s+n\s+was %\s+now %\s+Δ points$/);
+    expect(deltas[2]).toMatch(/^all\s+14 → 15\s+21\.4\s+6\.7\s+-14\.8$/);
+    expect(deltas[3]).toMatch(/^lang en\s+2\s+50\.0\s+50\.0\s+0\.0$/); // 'right' regressed, 'weather' fixed
+    expect(deltas[4]).toMatch(/^lang yue\s+12 → 13\s+16\.7\s+0\.0\s+-16\.7$/);
+    expect(deltas[5]).toMatch(/^bot housing\s+14 → 15\s+21\.4\s+6\.7\s+-14\.8$/);
+    const regressions = at(text, 'Regressions: right in the baseline, wrong now (3)');
+    expect(regressions[0]).toMatch(/^bot\s+lang\s+query\s+expected\s+was\s+now\s+conf was → now$/);
+    // Confident wrong answers first, the abstention last.
+    expect(regressions[2]).toMatch(/^housing\s+yue\s+公屋輪候要等幾耐.*number 0 .*…\s+waiting-time\s+waiting-time\s+income-limit\s+0\.700 → 1\.000$/);
+    expect(regressions[3]).toMatch(/number 1 .*0\.990 → 0\.990$/);
+    expect(regressions[4]).toMatch(/^housing\s+en\s+right\s+waiting-time\s+waiting-time\s+abstained \(best: waiting-time\)\s+0\.500 → 0\.200$/);
+    const fixes = at(text, 'Fixes: wrong in the baseline, right now (1)');
+    expect(fixes[2]).toMatch(/^housing\s+en\s+weather\s+\(abstain\)\s+fees\s+abstained\s+0\.900 → 0\.500$/);
+    expect(at(text, 'Added to the dataset (1)')[2]).toMatch(/^housing\s+yue\s+brand new\s+waiting-time$/);
+    expect(text.indexOf('Regressions:')).toBeLessThan(text.indexOf('Fixes:'));
+    expect(text).not.toContain('Removed from the dataset');
+  });
+
+  it('says so when nothing changed, and warns when the baseline shares no query', () => {
+    const same = formatTextReport(buildReport({ dataset: 'set.jsonl', answerer: 'extractive', records, baseline: { file: 'b.json', records } }));
+    expect(same).toContain('Regressions: right in the baseline, wrong now: none.');
+    expect(same).toContain('Fixes: wrong in the baseline, right now: none.');
+    const other = formatTextReport(buildReport({ dataset: 'set.jsonl', answerer: 'extractive', records, baseline: { file: 'dev.json', records: [record('elsewhere')] } }));
+    expect(other).toContain('No query in common with the baseline: is dev.json a run of another dataset?');
+    expect(other).not.toContain('Added to the dataset');
+  });
 });

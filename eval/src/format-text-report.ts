@@ -1,6 +1,20 @@
 import { leadOverBaselines } from './compare-configs.js';
-import type { EvalReport } from './eval-report.js';
-import { botTable, compareTable, langTable, MISS_QUERY_COLUMN, missesTable, overallTable, type ReportTable } from './report-tables.js';
+import type { EvalReport, ReportChanges } from './eval-report.js';
+import {
+  accuracyChangeTable,
+  botTable,
+  CHANGE_QUERY_COLUMN,
+  changesHeadline,
+  compareTable,
+  datasetChangesTable,
+  langTable,
+  MISS_QUERY_COLUMN,
+  missesTable,
+  overallTable,
+  queryChangesTable,
+  sharesNoQuery,
+  type ReportTable,
+} from './report-tables.js';
 import { formatTextTable, truncateToWidth } from './text-table.js';
 
 export interface TextReportOptions {
@@ -11,8 +25,9 @@ export interface TextReportOptions {
 }
 
 /**
- * The readable report `govchat eval` prints: overall, per language, per bot, the comparison when
- * run with `--compare`, and the worst misses. The gate's verdict is left to the caller (the CLI
+ * The readable report `govchat eval` prints: overall, per language, per bot, the changes since
+ * the baseline when run with `--baseline` (every regression and fix, not just the worst: each is a
+ * query a maintainer must look at), the comparison when run with `--compare`, and the worst misses. The gate's verdict is left to the caller (the CLI
  * writes it to stderr, where CI logs look for failures).
  *
  * @example io.out(formatTextReport(report));
@@ -27,6 +42,7 @@ export function formatTextReport(report: EvalReport, options: TextReportOptions 
     section('By language', langTable(report.metrics)),
     section('By bot', botTable(report.metrics)),
   ];
+  if (report.changes !== undefined) parts.push(...changeSections(report.changes, queryWidth));
   if (report.compare !== undefined) {
     const lead = leadOverBaselines(report.compare);
     const leadLine = lead === undefined ? '' : `\nfull pipeline vs best baseline (${lead.baseline}): ${lead.points >= 0 ? '+' : ''}${lead.points.toFixed(1)} points`;
@@ -36,10 +52,26 @@ export function formatTextReport(report: EvalReport, options: TextReportOptions 
   else {
     const shown = report.misses.slice(0, missLimit);
     const table = missesTable(shown);
-    const rows = table.rows.map((r) => r.map((cell, i) => (i === MISS_QUERY_COLUMN ? truncateToWidth(cell, queryWidth) : cell)));
-    parts.push(section(`Worst misses (${shown.length} of ${report.misses.length})`, { ...table, rows }));
+    parts.push(section(`Worst misses (${shown.length} of ${report.misses.length})`, truncateColumn(table, MISS_QUERY_COLUMN, queryWidth)));
   }
   return `${parts.join('\n\n')}\n`;
+}
+
+function changeSections(changes: ReportChanges, queryWidth: number): string[] {
+  const parts = [`Changes since baseline (${changes.baseline})\n${changesHeadline(changes)}\n\n${section('Accuracy', accuracyChangeTable(changes))}`];
+  const list = (title: string, table: ReportTable, n: number): string => (n === 0 ? `${title}: none.` : section(`${title} (${n})`, truncateColumn(table, CHANGE_QUERY_COLUMN, queryWidth)));
+  parts.push(list('Regressions: right in the baseline, wrong now', queryChangesTable(changes.regressions), changes.regressions.length));
+  parts.push(list('Fixes: wrong in the baseline, right now', queryChangesTable(changes.fixes), changes.fixes.length));
+  if (sharesNoQuery(changes)) parts.push(`No query in common with the baseline: is ${changes.baseline} a run of another dataset?`);
+  else {
+    if (changes.added.length > 0) parts.push(list('Added to the dataset', datasetChangesTable(changes.added), changes.added.length));
+    if (changes.removed.length > 0) parts.push(list('Removed from the dataset', datasetChangesTable(changes.removed), changes.removed.length));
+  }
+  return parts;
+}
+
+function truncateColumn(table: ReportTable, column: number, width: number): ReportTable {
+  return { ...table, rows: table.rows.map((r) => r.map((cell, i) => (i === column ? truncateToWidth(cell, width) : cell))) };
 }
 
 function section(title: string, table: ReportTable): string {

@@ -1,8 +1,9 @@
 // @govchat/eval — the evaluation harness: run a dataset through the pipeline (and baselines),
 // measure it, report it, gate on it.
 
-// Datasets
+// Datasets, and past runs to diff against (the files a run reads)
 export { loadDataset, parseDataset } from './eval-dataset.js';
+export { formatBaseline, loadBaseline, parseBaseline } from './eval-baseline.js';
 
 // Running
 export { engineForMode, runEval } from './run-eval.js';
@@ -12,6 +13,7 @@ export { createMiniSearchRetriever } from './minisearch-retriever.js';
 // Metrics and the gate
 export { abstention, computeMetrics, firstRelevantRank, isCorrect, percentile } from './eval-metrics.js';
 export { selectMisses } from './select-misses.js';
+export { diffRuns } from './compare-runs.js';
 export { checkAccuracyGate } from './accuracy-gate.js';
 export { calibrateRetrieval, fitThreshold } from './calibrate-threshold.js';
 
@@ -24,13 +26,15 @@ export { writeReport } from './write-report.js';
 export { createProgressBar } from './progress-bar.js';
 
 export type { EvalQuery } from './eval-dataset.js';
+export type { EvalBaseline } from './eval-baseline.js';
 export type { EngineFactory, RunEvalOptions } from './run-eval.js';
 export type { CompareOptions, ConfigResult, EvalConfig } from './compare-configs.js';
 export type { EvalMetrics, EvalRecord, PrecisionRecall } from './eval-metrics.js';
 export type { EvalMiss, MissKind } from './select-misses.js';
+export type { AccuracyChange, DatasetChange, QueryChange, QueryDecision, QueryOutcome, RunDiff } from './compare-runs.js';
 export type { GateResult } from './accuracy-gate.js';
 export type { ThresholdFit } from './calibrate-threshold.js';
-export type { BuildReportInput, ConfigSummary, EvalReport, EvalSummary } from './eval-report.js';
+export type { BuildReportInput, ConfigSummary, EvalReport, EvalSummary, ReportChanges } from './eval-report.js';
 export type { TextReportOptions } from './format-text-report.js';
 export type { ReportFiles } from './write-report.js';
 export type { ProgressBar, ProgressBarOptions } from './progress-bar.js';

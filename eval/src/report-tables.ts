@@ -1,5 +1,6 @@
+import type { AccuracyChange, DatasetChange, QueryChange, QueryDecision } from './compare-runs.js';
 import type { EvalMetrics } from './eval-metrics.js';
-import type { ConfigSummary } from './eval-report.js';
+import type { ConfigSummary, ReportChanges } from './eval-report.js';
 import type { EvalMiss } from './select-misses.js';
 
 /** A table every report format (terminal, Markdown, HTML) shows; cells are already formatted. */
@@ -153,9 +154,104 @@ export function formatGot(miss: Pick<EvalMiss, 'abstained' | 'got'>): string {
   return miss.got === undefined ? 'abstained' : `abstained (best: ${miss.got})`;
 }
 
+/**
+ * Accuracy in the baseline and now: overall, per language, per bot.
+ *
+ * @example accuracyChangeTable(report.changes!).rows[0] // ['all', '210', '64.3', '65.2', '+0.9']
+ */
+export function accuracyChangeTable(changes: ReportChanges): ReportTable {
+  const row = (scope: string, c: AccuracyChange): string[] => [
+    scope,
+    c.nBefore === c.nAfter ? String(c.nAfter) : `${c.nBefore} → ${c.nAfter}`,
+    c.nBefore === 0 ? '–' : formatPercent(c.before),
+    c.nAfter === 0 ? '–' : formatPercent(c.after),
+    c.nBefore === 0 || c.nAfter === 0 ? '–' : formatPoints(c.delta),
+  ];
+  return {
+    header: ['scope', 'n', 'was %', 'now %', 'Δ points'],
+    numeric: [false, true, true, true, true],
+    rows: [
+      row('all', changes.accuracy),
+      ...Object.entries(changes.byLang).map(([lang, c]) => row(`lang ${lang}`, c)),
+      ...Object.entries(changes.byBot).map(([bot, c]) => row(`bot ${bot}`, c)),
+    ],
+  };
+}
+
+/**
+ * A difference of two shares in percentage points, signed, one decimal.
+ *
+ * @example formatPoints(-0.0238) // '-2.4'
+ */
+export function formatPoints(delta: number): string {
+  const points = (delta * 100).toFixed(1);
+  return delta > 0 && points !== '0.0' ? `+${points}` : points === '-0.0' ? '0.0' : points;
+}
+
+/** Column of the query in `queryChangesTable` and `datasetChangesTable`, for formats that shorten it. */
+export const CHANGE_QUERY_COLUMN = 2;
+
+/**
+ * Regressions or fixes: the query, its answer key, and what the bot did before and now.
+ *
+ * @example queryChangesTable(report.changes!.regressions).rows[0] // ['housing', 'yue', '幾時抽居屋', 'hos-sale', 'hos-sale', 'abstained (best: hos-sale)', '0.812 → 0.301']
+ */
+export function queryChangesTable(changes: readonly QueryChange[]): ReportTable {
+  return {
+    header: ['bot', 'lang', 'query', 'expected', 'was', 'now', 'conf was → now'],
+    numeric: [false, false, false, false, false, false, true],
+    rows: changes.map((c) => [
+      c.bot,
+      c.lang,
+      withHistory(c),
+      c.expectedBefore === undefined ? formatExpected(c) : `${formatExpected(c)} (was ${formatExpected({ expected: c.expectedBefore })})`,
+      formatDecision(c.before),
+      formatDecision(c.after),
+      `${c.before.confidence.toFixed(3)} → ${c.after.confidence.toFixed(3)}`,
+    ]),
+  };
+}
+
+/**
+ * Queries only one of the two runs has (the dataset changed).
+ *
+ * @example datasetChangesTable(report.changes!.added)
+ */
+export function datasetChangesTable(queries: readonly DatasetChange[]): ReportTable {
+  return {
+    header: ['bot', 'lang', 'query', 'expected'],
+    numeric: [false, false, false, false],
+    rows: queries.map((q) => [q.bot, q.lang, withHistory(q), formatExpected(q)]),
+  };
+}
+
+/**
+ * One line saying how the run moved against its baseline, for the top of a changes section.
+ *
+ * @example changesHeadline(report.changes!) // 'accuracy 64.3% → 65.2% (+0.9 points): 2 regressions, 4 fixes, 206 unchanged'
+ */
+export function changesHeadline(changes: ReportChanges): string {
+  const a = changes.accuracy;
+  const dataset = changes.added.length + changes.removed.length === 0 ? '' : `; dataset: ${changes.added.length} added, ${changes.removed.length} removed`;
+  return `accuracy ${formatPercent(a.before)}% → ${formatPercent(a.after)}% (${formatPoints(a.delta)} points): ${count(changes.regressions.length, 'regression')}, ${count(changes.fixes.length, 'fix', 'fixes')}, ${changes.unchanged} unchanged${dataset}`;
+}
+
+/** No query in common means the baseline is of another dataset; listing 400 queries would bury that. */
+export function sharesNoQuery(changes: ReportChanges): boolean {
+  return changes.regressions.length + changes.fixes.length + changes.unchanged === 0 && changes.added.length + changes.removed.length > 0;
+}
+
+function formatDecision(d: QueryDecision): string {
+  return formatGot({ abstained: d.abstained, got: d.top });
+}
+
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 /** A follow-up is meaningless without its context: show the earlier turns before it. */
-function withHistory(miss: EvalMiss): string {
-  return miss.history === undefined || miss.history.length === 0 ? miss.query : `${miss.history.map((h) => `[${h}]`).join(' ')} ${miss.query}`;
+function withHistory(q: { readonly query: string; readonly history?: readonly string[] }): string {
+  return q.history === undefined || q.history.length === 0 ? q.query : `${q.history.map((h) => `[${h}]`).join(' ')} ${q.query}`;
 }
 
 function formatMs(ms: number): string {

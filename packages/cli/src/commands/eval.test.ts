@@ -1,9 +1,10 @@
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestCorpus, loadCorpus } from '@govchat/core';
+import { isCorrect, type EvalRecord } from '@govchat/eval';
 import { startFakeOpenAiServer, streamReply } from '../../../core/src/test-helpers/fake-openai-server.js';
 import type { CliIo } from '../cli-context.js';
 import { main } from '../main.js';
@@ -96,6 +97,59 @@ describe('govchat eval', () => {
     expect(() => JSON.parse(out) as unknown).not.toThrow();
     expect(err).toContain('report written');
     expect((await readdir(join(cwd, 'out/report'))).sort()).toEqual(['report.html', 'report.json', 'report.md']);
+  });
+
+  it('--baseline lists what changed since an earlier report.json: in the text, under --json "changes", and in the report files', async () => {
+    expect((await run(['--dataset', 'set.jsonl', '--report', 'base'])).code).toBe(0);
+    const report = JSON.parse(await readFile(join(cwd, 'base/report.json'), 'utf8')) as { records: EvalRecord[] };
+    // Rewrite the earlier run: the always-wrong query (mixed) was right, a query right now was wrong,
+    // and the nonsense query was not yet in the dataset.
+    const [first, second, , wrongNow] = report.records;
+    const rightNow = [first!, second!].find((r) => isCorrect(r))!;
+    expect(rightNow).toBeDefined();
+    report.records = [
+      { ...wrongNow!, ranked: ['cancel-account'], abstained: false, confidence: 0.95 },
+      ...[first!, second!].map((r) => (r === rightNow ? { ...r, ranked: ['no-such-faq'], abstained: false } : r)),
+    ];
+    await writeFile(join(cwd, 'old.json'), JSON.stringify(report));
+
+    const text = await run(['--dataset', 'set.jsonl', '--baseline', 'old.json', '--min-accuracy', '0']);
+    expect(text.code).toBe(0);
+    expect(text.out).toContain('Changes since baseline (old.json)\naccuracy ');
+    expect(text.out).toMatch(/1 regression, 1 fix, 1 unchanged; dataset: 1 added, 0 removed/);
+    expect(text.out).toMatch(/Regressions: right in the baseline, wrong now \(1\)\n.*\n.*\niam-smart\s+mixed\s+Does iAM Smart cost anything\?\s+cancel-account\s+cancel-account\s/);
+    expect(text.out).toMatch(new RegExp(`Fixes: wrong in the baseline, right now \\(1\\)\\n.*\\n.*\\niam-smart\\s+${rightNow.lang}\\s`));
+    expect(text.out).toMatch(/Added to the dataset \(1\)\n.*\n.*\niam-smart\s+en\s+xyzzyq plughq\s+\(abstain\)/);
+    expect(text.out.indexOf('Changes since baseline')).toBeLessThan(text.out.indexOf('Worst misses'));
+    expect(text.err).toContain('since old.json: 1 regression(s), 1 fix(es), listed under "Changes since baseline"');
+
+    const json = await run(['--dataset', 'set.jsonl', '--baseline', 'old.json', '--json', '--report', 'changed']);
+    const summary = JSON.parse(json.out) as Record<string, unknown> & { changes: Record<string, unknown[]> & { accuracy: { nBefore: number } } };
+    expectMetrics(summary);
+    expect(summary.changes.accuracy.nBefore).toBe(3);
+    expect(summary.changes.regressions).toEqual([
+      expect.objectContaining({ bot: 'iam-smart', lang: 'mixed', query: 'Does iAM Smart cost anything?', expected: ['cancel-account'], before: { top: 'cancel-account', abstained: false, confidence: 0.95 } }),
+    ]);
+    expect(summary.changes.fixes).toEqual([expect.objectContaining({ query: rightNow.query, before: expect.objectContaining({ top: 'no-such-faq' }) })]);
+    expect(summary.changes.added).toEqual([expect.objectContaining({ query: 'xyzzyq plughq' })]);
+    expect(await readFile(join(cwd, 'changed/report.md'), 'utf8')).toContain('### Regressions: right in the baseline, wrong now (1)');
+    expect(await readFile(join(cwd, 'changed/report.html'), 'utf8')).toContain('<h2>Changes since baseline</h2>');
+    // A report written with a baseline serves as the next baseline.
+    const chained = await run(['--dataset', 'set.jsonl', '--baseline', 'changed/report.json', '--json']);
+    expect((JSON.parse(chained.out) as { changes: { unchanged: number } }).changes.unchanged).toBe(4);
+  });
+
+  it('--baseline fails before the run with a message naming the file and the field', async () => {
+    const report = JSON.parse(await readFile(join(cwd, 'base/report.json'), 'utf8')) as { records: Record<string, unknown>[] };
+    report.records[2]!.abstained = 'no';
+    await writeFile(join(cwd, 'bad.json'), JSON.stringify(report));
+    const bad = await run(['--dataset', 'set.jsonl', '--baseline', 'bad.json']);
+    expect(bad.code).toBe(1);
+    expect(bad.out).toBe('');
+    expect(bad.err).toMatch(/bad\.json field "records\.2\.abstained": .*report\.json/);
+    const missing = await run(['--dataset', 'set.jsonl', '--baseline', 'nope.json']);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/nope\.json: baseline file not found/);
   });
 
   it('--bot limits the run, and names the bots the dataset has when it has none of that one', async () => {

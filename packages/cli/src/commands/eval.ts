@@ -7,6 +7,7 @@ import {
   evalConfigs,
   FULL_PIPELINE,
   formatTextReport,
+  loadBaseline,
   loadDataset,
   runComparison,
   toSummary,
@@ -15,14 +16,15 @@ import {
 import { processIo, resolveDataDir, UsageError, type CliIo } from '../cli-context.js';
 
 export const EVAL_USAGE =
-  'govchat eval --dataset FILE [--bot ID] [--data-dir DIR] [--json] [--report DIR] [--compare] [--min-accuracy X] [--answerer extractive|llm]';
+  'govchat eval --dataset FILE [--bot ID] [--data-dir DIR] [--json] [--report DIR] [--compare] [--min-accuracy X] [--baseline REPORT_JSON] [--answerer extractive|llm]';
 
 const ANSWERERS = ['extractive', 'llm'] as const;
 
 /**
  * `govchat eval`: runs a dataset through the same pipeline as `govchat ask` (and, with
  * `--compare`, through the baselines), prints the metrics, writes reports, and fails (exit 1)
- * when accuracy is below `--min-accuracy` — the regression gate.
+ * when accuracy is below `--min-accuracy` — the regression gate. With `--baseline` (the
+ * report.json of an earlier run) it also lists every query that went from right to wrong and back.
  *
  * @example process.exitCode = await runEvalCommand(['--dataset', 'eval/datasets/test.jsonl', '--min-accuracy', '0.85'], processIo);
  */
@@ -37,6 +39,7 @@ export async function runEvalCommand(argv: readonly string[], io: CliIo): Promis
       report: { type: 'string' },
       compare: { type: 'boolean', default: false },
       'min-accuracy': { type: 'string' },
+      baseline: { type: 'string' },
       answerer: { type: 'string', default: 'extractive' },
     },
     allowPositionals: false,
@@ -45,6 +48,8 @@ export async function runEvalCommand(argv: readonly string[], io: CliIo): Promis
   const minAccuracy = values['min-accuracy'] === undefined ? undefined : parseShare(values['min-accuracy']);
   const answerer = selectAnswerer(values.answerer, io.env);
 
+  // Read before the run, so a bad baseline fails in a second rather than after the whole dataset.
+  const baseline = values.baseline === undefined ? undefined : { file: values.baseline, records: (await loadBaseline(resolve(io.cwd, values.baseline))).records };
   const queries = await loadDataset(resolve(io.cwd, values.dataset));
   // An empty set would "measure" accuracy 0 and fail a gate for the wrong reason.
   if (queries.length === 0) throw new GovchatError('INVALID_INPUT', `${values.dataset} has no queries`);
@@ -71,6 +76,7 @@ export async function runEvalCommand(argv: readonly string[], io: CliIo): Promis
     records: full.records,
     ...(values.compare ? { compare: results } : {}),
     ...(minAccuracy === undefined ? {} : { minAccuracy }),
+    ...(baseline === undefined ? {} : { baseline }),
   });
 
   const files = values.report === undefined ? undefined : await writeReport(resolve(io.cwd, values.report), report);
@@ -80,6 +86,9 @@ export async function runEvalCommand(argv: readonly string[], io: CliIo): Promis
   if (files !== undefined) (values.json ? io.err : io.out)(`\nreport written: ${files.markdown}, ${files.json}, ${files.html}\n`);
   if (report.gate === undefined) return 0;
   io.err(`gate ${report.gate.passed ? 'passed' : 'failed'}: ${report.gate.message}\n`);
+  // CI logs are read from the failure up: say there what the changes section holds.
+  const changes = report.changes;
+  if (changes !== undefined) io.err(`since ${changes.baseline}: ${changes.regressions.length} regression(s), ${changes.fixes.length} fix(es)${values.json ? ' (under "changes")' : ', listed under "Changes since baseline"'}\n`);
   return report.gate.passed ? 0 : 1;
 }
 
