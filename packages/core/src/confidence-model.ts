@@ -12,6 +12,7 @@ export const CONFIDENCE_FEATURES = [
   'known',
   'agreement',
   'numberFit',
+  'concept',
 ] as const;
 
 export type ConfidenceFeature = (typeof CONFIDENCE_FEATURES)[number];

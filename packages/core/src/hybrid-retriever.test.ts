@@ -5,7 +5,7 @@ import { copyCorpora, ingestAll } from './test-helpers/temp-corpora.js';
 
 let dataDir: Promise<string> | undefined;
 const load = async (bot: string): Promise<BotIndex> => {
-  dataDir ??= copyCorpora(['labour', 'immigration']).then(async (dir) => (await ingestAll(dir)).dataDir);
+  dataDir ??= copyCorpora(['labour', 'immigration', 'iam-smart', 'housing']).then(async (dir) => (await ingestAll(dir)).dataDir);
   return loadIndex(await dataDir, bot);
 };
 
@@ -31,6 +31,25 @@ describe('hybrid retriever', () => {
     const cn = await retriever.retrieve({ text: '护照费用是多少' });
     expect(cn.hits[0]?.entry.id).toBe(en.hits[0]?.entry.id);
     expect(en.hits[0]?.entry.id).toBe('passport-fees');
+  });
+
+  it('reaches paraphrases that share no word with the FAQ through the concept space', async () => {
+    // 註銷 (deregister) and "lying" appear nowhere in these bots' FAQs; WordNet and CC-CEDICT
+    // know they mean cancelling an account and giving false information.
+    const iamSmart = createHybridRetriever(await load('iam-smart'));
+    const cancel = await iamSmart.retrieve({ text: '我想註銷智方便戶口' });
+    expect(cancel.hits[0]?.entry.id).toBe('cancel-account');
+    expect(cancel.features?.concept).toBeGreaterThan(0);
+    const housing = createHybridRetriever(await load('housing'));
+    const lying = await housing.retrieve({ text: 'lying on my housing application, what happens' });
+    expect(lying.hits[0]?.entry.id).toBe('false-statement');
+  });
+
+  it('uses no concept space in the single-signal modes it is compared against', async () => {
+    for (const mode of ['bm25', 'dense'] as const) {
+      const result = await createHybridRetriever(immigration, { mode }).retrieve({ text: '護照費用是多少' });
+      expect(result.features?.concept, mode).toBe(0);
+    }
   });
 
   it('ranks the FAQ written for the range a question\'s number falls in', async () => {

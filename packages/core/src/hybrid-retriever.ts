@@ -7,6 +7,8 @@ import { isCooccurrenceEmbedder } from './cooccurrence-embedder.js';
 import { normaliseText } from './normalise-text.js';
 import { RETRIEVAL_CALIBRATION } from './retrieval-calibration.js';
 import { isIntentTerm } from './question-intent.js';
+import { loadConceptSpace } from './concept-space.js';
+import { conceptScorerOf } from './faq-concepts.js';
 import { fitsRange, numbersIn, rangesIn, type NumberRange } from './number-ranges.js';
 import { buildSpellingIndex, type SpellingIndex } from './spelling-correction.js';
 import type { RetrievalHit, RetrievalQuery, RetrievalResult, Retriever, RetrieveOptions } from './retriever.js';
@@ -35,6 +37,12 @@ export interface HybridOptions {
    * number falls in (13 → "aged 11 to 17"; see number-ranges.ts).
    */
   readonly numberFitWeight: number;
+  /**
+   * Weight of the general-knowledge concept similarity (WordNet + CC-CEDICT, see concept-space.ts)
+   * in the fused score of the hybrid mode: it reaches paraphrases no word of the FAQ shares
+   * (剷咗個戶口 → 取消帳戶, 瞒报 → false information). 0 turns it off.
+   */
+  readonly conceptWeight: number;
   /** Confidence model weights; default: fitted on the dev set by `npm run calibrate`. */
   readonly confidence: ConfidenceWeights;
 }
@@ -49,14 +57,29 @@ export const DEFAULT_HYBRID_OPTIONS: HybridOptions = {
   historyWeights: [0.6, 0.3],
   followUpMaxTerms: 4,
   numberFitWeight: 0.2,
+  conceptWeight: 1,
   confidence: RETRIEVAL_CALIBRATION.weights,
 };
+
+/** Everything about one (possibly history-merged) query that scoring reads. */
+interface QuerySignals {
+  readonly terms: readonly QueryTerm[];
+  /** A transformer embedder's vector of the text (the built-in embedder embeds `terms`). */
+  readonly textVector?: number[];
+  /** Quantities the question states (see number-ranges.ts). */
+  readonly numbers: readonly number[];
+  /** The question's concept vector (see concept-space.ts), when the hybrid mode uses one. */
+  readonly concept?: Float32Array;
+  /** The same without the bot's IDF weighting, for the confidence model (see faq-concepts.ts). */
+  readonly topicConcept?: Float32Array;
+}
 
 interface Scored {
   readonly doc: number;
   readonly bm25: number;
   readonly dense: number;
   readonly coverage: number;
+  readonly concept: number;
   readonly score: number;
 }
 
@@ -83,6 +106,22 @@ export function createHybridRetriever(index: BotIndex, overrides: Partial<Hybrid
   const textVectorOf = async (text: string): Promise<number[] | undefined> =>
     cooccurrence === undefined && options.mode !== 'bm25' ? index.embedder.embedQuery(text) : undefined;
   const suggestSpelling = (stem: string): readonly string[] => spellingIndexOf(index).suggest(stem);
+  const concepts = options.mode === 'hybrid' && options.conceptWeight > 0 ? loadConceptSpace() : undefined;
+  const conceptScore = concepts === undefined ? undefined : conceptScorerOf(index, concepts, 'idf');
+  const topicConceptScore = concepts === undefined ? undefined : conceptScorerOf(index, concepts, 'plain');
+  /** A text's concept vectors: for ranking, each word weighted by how much it tells this bot's FAQs apart; for the topic, unweighted. */
+  const conceptsOf = (text: string): Pick<QuerySignals, 'concept' | 'topicConcept'> => {
+    if (concepts === undefined) return {};
+    const analysed = analyseText(text);
+    const concept = concepts.vectorOf(analysed, (key) => index.bm25.idf(key));
+    const topicConcept = concepts.vectorOf(analysed);
+    return { ...(concept === undefined ? {} : { concept }), ...(topicConcept === undefined ? {} : { topicConcept }) };
+  };
+  /** The signals of a question, optionally with the earlier turns it continues. */
+  const signalsOf = async (terms: readonly QueryTerm[], text: string): Promise<QuerySignals> => {
+    const textVector = await textVectorOf(text);
+    return { terms, numbers: numbersIn(text), ...(textVector === undefined ? {} : { textVector }), ...conceptsOf(text) };
+  };
 
   /** Query text → weighted terms: aliases first (a product name ↔ its Chinese name), then expansions. */
   const toTerms = (text: string): QueryTerm[] => {
@@ -91,7 +130,7 @@ export function createHybridRetriever(index: BotIndex, overrides: Partial<Hybrid
     return capExpansions(expandQuery(analyseText([text, ...extra].join(' ')), hasTerm, DEFAULT_EXPANSION_WEIGHTS, suggestSpelling), index);
   };
 
-  const score = (terms: readonly QueryTerm[], textVector?: number[], numbers: readonly number[] = []): Scored[] => {
+  const score = ({ terms, textVector, numbers, concept }: QuerySignals): Scored[] => {
     const ranges = numbers.length > 0 && options.numberFitWeight > 0 ? questionRangesOf(index) : undefined;
     const limit = options.candidates;
     const bm25Hits = options.mode === 'dense' ? [] : index.bm25.search(terms, limit);
@@ -119,13 +158,15 @@ export function createHybridRetriever(index: BotIndex, overrides: Partial<Hybrid
               : options.bm25Weight * rrf(bm25Rank.get(doc)) + (1 - options.bm25Weight) * rrf(denseRank.get(doc));
       const coverage = coverageOf(index, terms, baseWeight, doc);
       const numberFit = ranges !== undefined && fitsRange(numbers, ranges[doc]!) ? options.numberFitWeight : 0;
-      out.push({ doc, bm25: bm25.get(doc) ?? 0, dense: dense.get(doc) ?? 0, coverage, score: fused + options.coverageWeight * coverage + numberFit });
+      const conceptSimilarity = concept === undefined || conceptScore === undefined ? 0 : conceptScore(concept, doc);
+      const total = fused + options.coverageWeight * coverage + numberFit + options.conceptWeight * conceptSimilarity;
+      out.push({ doc, bm25: bm25.get(doc) ?? 0, dense: dense.get(doc) ?? 0, coverage, concept: conceptSimilarity, score: total });
     }
     return out.sort((a, b) => b.score - a.score || a.doc - b.doc);
   };
 
   /** The signals the confidence model reads, from the best and second-best candidates. */
-  const featuresOf = (ranked: readonly Scored[], terms: readonly QueryTerm[], textVector: number[] | undefined, numbers: readonly number[]): ConfidenceFeatures => {
+  const featuresOf = (ranked: readonly Scored[], { terms, textVector, numbers, topicConcept }: QuerySignals): ConfidenceFeatures => {
     const [top, second] = ranked;
     const base = baseTermWeights(index, terms);
     let total = 0;
@@ -155,16 +196,15 @@ export function createHybridRetriever(index: BotIndex, overrides: Partial<Hybrid
       agreement: top !== undefined && bestBy((s) => s.bm25) === top.doc && topicBest === top.doc ? top.coverage : 0,
       // The question's number falls in the range the best FAQ is written for (see number-ranges.ts).
       numberFit: top !== undefined && numbers.length > 0 && fitsRange(numbers, questionRangesOf(index)[top.doc]!) ? 1 : 0,
+      // General-knowledge closeness of the best FAQ: low for a question about another subject
+      // even when it shares a word or two with the FAQ.
+      concept: top === undefined || topicConcept === undefined || topicConceptScore === undefined ? 0 : topicConceptScore(topicConcept, top.doc),
     };
   };
 
-  const judge = (
-    terms: readonly QueryTerm[],
-    textVector: number[] | undefined,
-    numbers: readonly number[],
-  ): { ranked: Scored[]; features: ConfidenceFeatures; confidence: number } => {
-    const ranked = score(terms, textVector, numbers);
-    const features = featuresOf(ranked, terms, textVector, numbers);
+  const judge = (query: QuerySignals): { ranked: Scored[]; features: ConfidenceFeatures; confidence: number } => {
+    const ranked = score(query);
+    const features = featuresOf(ranked, query);
     return { ranked, features, confidence: ranked.length === 0 ? 0 : scoreConfidence(features, options.confidence) };
   };
 
@@ -175,11 +215,10 @@ export function createHybridRetriever(index: BotIndex, overrides: Partial<Hybrid
     async retrieve(query: RetrievalQuery, retrieveOptions: RetrieveOptions = {}): Promise<RetrievalResult> {
       const limit = retrieveOptions.limit ?? 5;
       const ownTerms = toTerms(query.text);
-      let { ranked, features, confidence } = judge(ownTerms, await textVectorOf(query.text), numbersIn(query.text));
+      let { ranked, features, confidence } = judge(await signalsOf(ownTerms, query.text));
       let usedHistory = false;
       const history = (query.history ?? []).filter((t) => t.trim() !== '');
       if (history.length > 0 && isElliptical(ownTerms, options.followUpMaxTerms)) {
-        const numbers = numbersIn([...history, query.text].join('\n'));
         // A short follow-up ("how much?", "網上得唔得") borrows the topic of the earlier turns,
         // with less weight, so its own words still pick among that topic's FAQs.
         const merged = new Map(ownTerms.map((t) => [t.term, t]));
@@ -192,8 +231,8 @@ export function createHybridRetriever(index: BotIndex, overrides: Partial<Hybrid
             merged.set(t.term, { term: t.term, weight, source: existing?.source ?? t.source });
           }
         });
-        const mergedVector = await textVectorOf([...history, query.text].join('\n'));
-        const withHistory = judge([...merged.values()], mergedVector, numbers);
+        const mergedQuery = await signalsOf([...merged.values()], [...history, query.text].join('\n'));
+        const withHistory = judge(mergedQuery);
         // An elliptical question's own best match is unreliable however sure it looks ("how much
         // is the fee?" matches every fee), so the topic from history decides — but the question
         // picks within it: rank by reciprocal-rank fusion of the question alone (full weight) and
@@ -209,7 +248,7 @@ export function createHybridRetriever(index: BotIndex, overrides: Partial<Hybrid
           add(ranked, 1);
           add(withHistory.ranked, 1);
           ranked = [...fuse.values()].sort((a, b) => b.score - a.score || a.doc - b.doc);
-          features = featuresOf(ranked, [...merged.values()], mergedVector, numbers);
+          features = featuresOf(ranked, mergedQuery);
           confidence = scoreConfidence(features, options.confidence);
           usedHistory = true;
         }

@@ -25,6 +25,8 @@ export type { QueryTerm } from './expand-query.js';
 export { chineseNumberValue, fitsRange, numbersIn, rangesIn } from './number-ranges.js';
 export type { NumberRange } from './number-ranges.js';
 export { segmentChinese } from './chinese-segmenter.js';
+export { loadConceptSpace } from './concept-space.js';
+export type { ConceptSpace } from './concept-space.js';
 
 // Embedders and indexes
 export { assertSameEmbedder, describeEmbedder, isTextEmbedder } from './embedder.js';

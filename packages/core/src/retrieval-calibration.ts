@@ -5,11 +5,11 @@
  * changing retrieval.
  */
 export const RETRIEVAL_CALIBRATION = {
-  weights: { "bias": -1.5986, "coverage": 0.6322, "dense": 2.1239, "coverageMargin": -0.1278, "denseMargin": 0.1161, "bm25": 2.0164, "known": 0.6881, "agreement": 2.0236, "numberFit": 2.1192 },
-  abstainBelow: 0.3219,
-  fittedOn: 'eval/datasets/dev.jsonl: 210 queries, dev accuracy 0.7476',
+  weights: { "bias": -1.7631, "coverage": 0.7258, "dense": 1.379, "coverageMargin": 1.4979, "denseMargin": -0.0266, "bm25": 0.7556, "known": 0.5513, "agreement": 1.1929, "numberFit": 1.7478, "concept": 2.6605 },
+  abstainBelow: 0.4369,
+  fittedOn: 'eval/datasets/dev.jsonl: 210 queries, dev accuracy 0.7902',
   modes: {
-    bm25: { weights: { "bias": -1.6866, "coverage": 0.5745, "dense": 1.9211, "coverageMargin": 1.0764, "denseMargin": 1.1076, "bm25": 1.4801, "known": 0.966, "agreement": 1.2175, "numberFit": 2.3513 }, abstainBelow: 0.2824 },
-    dense: { weights: { "bias": -2.201, "coverage": 1.8075, "dense": 2.4432, "coverageMargin": 1.1423, "denseMargin": 1.1545, "bm25": 0, "known": 0.42, "agreement": 0.6532, "numberFit": -0.9309 }, abstainBelow: 0.2759 },
+    bm25: { weights: { "bias": -1.5779, "coverage": 0.5836, "dense": 1.8402, "coverageMargin": 1.2145, "denseMargin": 1.2889, "bm25": 1.367, "known": 0.9022, "agreement": 1.2419, "numberFit": 2.3348, "concept": 0 }, abstainBelow: 0.2937 },
+    dense: { weights: { "bias": -2.0902, "coverage": 1.8326, "dense": 2.3158, "coverageMargin": 1.2915, "denseMargin": 1.4266, "bm25": 0, "known": 0.3391, "agreement": 0.6355, "numberFit": -0.8987, "concept": 0 }, abstainBelow: 0.3235 },
   },
 } as const;

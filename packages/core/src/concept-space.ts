@@ -1,0 +1,168 @@
+import { readFileSync } from 'node:fs';
+import type { AnalysedText } from './analyse-text.js';
+import { stemEnglish } from './language-bridge.js';
+
+/**
+ * A cross-lingual word space: one vector per English Porter stem and per Simplified Chinese word,
+ * built offline from WordNet and CC-CEDICT by scripts/build-resources.mjs (see buildConceptSpace
+ * there). Words of one meaning sit close whatever their language, so 取消帳戶, "cancel my account"
+ * and 剷咗個戶口 meet where BM25 sees no shared term. Nothing in it is written for the bundled
+ * corpora.
+ */
+export interface ConceptSpace {
+  readonly dimension: number;
+  /** How many words have a vector. */
+  readonly words: number;
+  /**
+   * Unit vector of the text's words, or undefined when none is known. weightOf(key) multiplies
+   * each word's SIF weight (the retriever passes the bot's IDF); keys are the analyser's terms: an
+   * English word's stem (stemEnglish) or a Simplified Chinese jieba word.
+   */
+  vectorOf(analysed: AnalysedText, weightOf?: (key: string) => number): Float32Array | undefined;
+}
+
+/*
+ * File layout (little-endian), written by buildConceptSpace in scripts/build-resources.mjs:
+ *   'GCCS', u32 header length, header JSON (space-padded to a 4-byte boundary), then
+ *   f32 centre[dim]        mean of typical sentence vectors, subtracted from every text vector
+ *   f32 weights[words]     SIF weight (already raised to header.sifPower) of each word
+ *   u32 offsets[words + 1] where each word's UTF-16 code units start in chars
+ *   u32 table[slots]       open-addressing hash (conceptHash) of word → row + 1, 0 = empty
+ *   u16 chars[chars]       all words' UTF-16 code units, back to back
+ *   i8  matrix[words × dim] unit word vectors / scale
+ * Viewing the one Buffer through typed arrays keeps 120k words out of the JS heap: no strings, no
+ * Map, no per-word objects.
+ */
+interface Header {
+  readonly format: string;
+  readonly version: number;
+  readonly dim: number;
+  readonly words: number;
+  /** int8 step (vector component = byte × scale); unused here as text vectors are normalised. */
+  readonly scale: number;
+  readonly slots: number;
+  readonly chars: number;
+}
+
+const MAGIC = 'GCCS';
+// null: looked and found nothing usable, so later calls do not read the disk again.
+let cached: ConceptSpace | null | undefined;
+
+/**
+ * The concept space built by `npm run build`, read on first call and cached. Undefined (not a
+ * throw) when the resource is missing or unreadable: it sharpens retrieval but answers must not
+ * depend on it.
+ * @example
+ * const space = loadConceptSpace();
+ * const v = space?.vectorOf(analyseText('如何取消帳戶')); // unit Float32Array(384), or undefined
+ */
+export function loadConceptSpace(): ConceptSpace | undefined {
+  if (cached === undefined) {
+    // Both src/ (tests) and dist/ sit one level below the package root.
+    const url = new URL('../resources/concept-space.bin', import.meta.url);
+    try {
+      cached = openConceptSpace(readFileSync(url));
+    } catch {
+      cached = null;
+    }
+  }
+  return cached ?? undefined;
+}
+
+/** FNV-1a over UTF-16 code units with a murmur finaliser; the build script hashes the same way. */
+function conceptHash(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0x5bd1e995);
+  return (h ^ (h >>> 15)) >>> 0;
+}
+
+function openConceptSpace(file: Buffer): ConceptSpace | undefined {
+  // Typed-array views need aligned offsets; a pooled or sliced Buffer may not start on one.
+  const bytes = file.byteOffset % 4 === 0 ? file : Uint8Array.prototype.slice.call(file);
+  if (bytes.length < 8 || String.fromCharCode(...bytes.subarray(0, 4)) !== MAGIC) return undefined;
+  const headerLength = new DataView(bytes.buffer, bytes.byteOffset, 8).getUint32(4, true);
+  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerLength))) as Header;
+  if (header.format !== 'govchat-concept-space' || header.version !== 1) return undefined;
+  const { dim, words, slots, chars } = header;
+  let at = bytes.byteOffset + 8 + headerLength;
+  const take = <T>(make: (buffer: ArrayBufferLike, offset: number, length: number) => T, length: number, size: number): T => {
+    const view = make(bytes.buffer, at, length);
+    at += length * size;
+    return view;
+  };
+  const centre = take((b, o, n) => new Float32Array(b, o, n), dim, 4);
+  const weights = take((b, o, n) => new Float32Array(b, o, n), words, 4);
+  const offsets = take((b, o, n) => new Uint32Array(b, o, n), words + 1, 4);
+  const table = take((b, o, n) => new Uint32Array(b, o, n), slots, 4);
+  const text = take((b, o, n) => new Uint16Array(b, o, n), chars, 2);
+  const matrix = take((b, o, n) => new Int8Array(b, o, n), words * dim, 1);
+  if (at !== bytes.byteOffset + bytes.length) return undefined;
+  const mask = slots - 1;
+
+  const rowOf = (key: string): number => {
+    for (let s = conceptHash(key) & mask; ; s = (s + 1) & mask) {
+      const entry = table[s]!;
+      if (entry === 0) return -1;
+      const row = entry - 1;
+      const start = offsets[row]!;
+      if (offsets[row + 1]! - start !== key.length) continue;
+      let i = 0;
+      while (i < key.length && text[start + i] === key.charCodeAt(i)) i++;
+      if (i === key.length) return row;
+    }
+  };
+
+  const vectorOf = (analysed: AnalysedText, weightOf?: (key: string) => number): Float32Array | undefined => {
+    const sum = new Float32Array(dim);
+    let found = false;
+    const add = (row: number, weight: number): void => {
+      if (!(weight > 0)) return;
+      const base = row * dim;
+      for (let i = 0; i < dim; i++) sum[i]! += weight * matrix[base + i]!;
+      found = true;
+    };
+    for (const word of analysed.englishWords) {
+      const key = stemEnglish(word);
+      const row = rowOf(key);
+      if (row >= 0) add(row, weights[row]! * (weightOf?.(key) ?? 1));
+    }
+    for (const word of analysed.chineseWords) {
+      const row = rowOf(word);
+      if (row >= 0) {
+        add(row, weights[row]! * (weightOf?.(word) ?? 1));
+        continue;
+      }
+      // A word CC-CEDICT lacks (粵語 coinages, jieba compounds) still means roughly what its
+      // characters mean. Each character's SIF weight is divided by how many there are before the
+      // square root (as measured on dev), so the word counts about once, not once per character.
+      const rows: number[] = [];
+      for (const c of word) {
+        const r = rowOf(c);
+        if (r >= 0) rows.push(r);
+      }
+      const share = (weightOf?.(word) ?? 1) / Math.sqrt(rows.length);
+      for (const r of rows) add(r, weights[r]! * share);
+    }
+    if (!found) return undefined;
+    // Centring removes what every sentence shares (the space's dominant direction), so cosines
+    // measure what a question is about rather than that it is a question at all.
+    let length = 0;
+    for (let i = 0; i < dim; i++) length += sum[i]! * sum[i]!;
+    length = Math.sqrt(length);
+    if (!(length > 0)) return undefined;
+    let norm = 0;
+    for (let i = 0; i < dim; i++) {
+      const x = sum[i]! / length - centre[i]!;
+      sum[i] = x;
+      norm += x * x;
+    }
+    norm = Math.sqrt(norm);
+    if (!(norm > 0)) return undefined;
+    for (let i = 0; i < dim; i++) sum[i]! /= norm;
+    return sum;
+  };
+
+  return { dimension: dim, words, vectorOf };
+}
