@@ -7,16 +7,18 @@ import {
   isCooccurrenceEmbedder,
   type CooccurrenceModel,
 } from './cooccurrence-embedder.js';
+import { loadConceptSpace } from './concept-space.js';
 import type { BotConfig, Corpus, FaqEntry } from './corpus-schema.js';
 import { assertSameEmbedder, type EmbedderInfo, type TextEmbedder } from './embedder.js';
 import { loadConfiguredEmbedder, type EmbedderConfig } from './embedder-config.js';
+import { CONCEPT_ROWS_PER_FAQ, embedFaqConcepts } from './faq-concepts.js';
 import { toFaqDocument, VECTORS_PER_FAQ, type FaqDocument } from './faq-document.js';
 import { GovchatError } from './govchat-error.js';
 import { buildHnswIndex, DEFAULT_HNSW_OPTIONS, loadHnswIndex, type HnswOptions, type VectorIndex } from './hnsw-index.js';
 import { openCurrentGeneration, sha256, type GenerationFiles } from './index-store.js';
 
 /** Bumped when the on-disk format changes: an older index is then rebuilt, never misread. */
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 
 export interface IndexManifest {
   readonly format: number;
@@ -31,6 +33,8 @@ export interface IndexManifest {
   /** How to load a non-built-in embedder again (model id, dtype, prefixes; never secrets). */
   readonly embedderConfig?: TransformerIndexConfig;
   readonly hnsw: HnswOptions;
+  /** The concept space the FAQs' concept vectors were made with (absent when it was not built). */
+  readonly concepts?: { readonly fingerprint: string; readonly dimension: number };
 }
 
 /** The part of a transformer embedder's config an index keeps, to load the same model for queries. */
@@ -49,6 +53,8 @@ export interface BotIndex {
   readonly entryHashes: readonly string[];
   /** All vectors, row-major (entries × VECTORS_PER_FAQ × dimension): reused by the next ingest. */
   readonly vectorData: Float32Array;
+  /** Concept vectors, CONCEPT_ROWS_PER_FAQ per entry (see faq-concepts.ts); absent without the concept space. */
+  readonly concepts?: Int8Array;
   /** The generation folder it was loaded from ('' when built in memory). */
   readonly location: string;
   entryById(id: string): FaqEntry | undefined;
@@ -103,6 +109,8 @@ export function pipelineFingerprint(): string {
       embedder: DEFAULT_COOCCURRENCE_OPTIONS,
       hnsw: DEFAULT_HNSW_OPTIONS,
       vectorsPerFaq: VECTORS_PER_FAQ,
+      // A rebuilt (or newly available) concept space changes every FAQ's concept vectors.
+      concepts: loadConceptSpace()?.fingerprint ?? null,
     }),
   ).slice(0, 16);
   return memoFingerprint;
@@ -183,6 +191,8 @@ export async function buildIndex(
   const rows = Array.from({ length: docs.length * VECTORS_PER_FAQ }, (_, r) => vectorData.subarray(r * dimension, (r + 1) * dimension));
   const vectors = buildHnswIndex(rows, dimension, hnswOptions);
   const bm25 = buildBm25Index(docs.map((d) => d.fields));
+  const space = loadConceptSpace();
+  const concepts = space === undefined ? undefined : embedFaqConcepts(docs, space, bm25);
   const manifest: IndexManifest = {
     format: INDEX_FORMAT,
     pipeline: pipelineFingerprint(),
@@ -194,8 +204,20 @@ export async function buildIndex(
     embedder: embedder.info,
     ...(options.embedder === undefined ? {} : { embedderConfig: options.embedder.config }),
     hnsw: hnswOptions,
+    ...(space === undefined ? {} : { concepts: { fingerprint: space.fingerprint, dimension: space.dimension } }),
   };
-  const index = assemble({ bot: corpus.bot, entries: corpus.entries, manifest, bm25, vectors, embedder, entryHashes, vectorData, location: '' });
+  const index = assemble({
+    bot: corpus.bot,
+    entries: corpus.entries,
+    manifest,
+    bm25,
+    vectors,
+    embedder,
+    entryHashes,
+    vectorData,
+    ...(concepts === undefined ? {} : { concepts }),
+    location: '',
+  });
   return { index, files: await serialise(index), manifest, stats: { added, changed, removed, embeddedEntries, refitted } };
 }
 
@@ -251,7 +273,15 @@ export async function loadIndex(dataDir: string, botId: string, options: LoadInd
   const vectors = loadHnswIndex(join(dir, 'hnsw.bin'), manifest.embedder.dimension, manifest.vectorCount, manifest.hnsw);
   const bm25 = loadBm25Index(await json<SerializedBm25>('bm25.json'));
   const vectorData = toFloat32(await generation.read('vectors.f32'));
-  return assemble({ ...corpus, manifest, bm25, vectors, embedder, vectorData, location: dir });
+  let concepts: Int8Array | undefined;
+  if (manifest.concepts !== undefined) {
+    const bytes = await generation.read('concepts.i8');
+    if (bytes.byteLength !== corpus.entries.length * CONCEPT_ROWS_PER_FAQ * manifest.concepts.dimension) {
+      throw new GovchatError('INDEX_CORRUPT', 'concept vectors do not match the entries; run "govchat ingest" to rebuild', { file: join(dir, 'concepts.i8') });
+    }
+    concepts = new Int8Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  }
+  return assemble({ ...corpus, manifest, bm25, vectors, embedder, vectorData, ...(concepts === undefined ? {} : { concepts }), location: dir });
 }
 
 export interface LoadIndexOptions {
@@ -293,6 +323,7 @@ async function serialise(index: BotIndex): Promise<GenerationFiles> {
     ['vectors.f32', bytesOf(index.vectorData)],
     ['bm25.json', JSON.stringify(index.bm25.toJSON())],
     ['hnsw.bin', hnsw],
+    ...(index.concepts === undefined ? [] : ([['concepts.i8', new Uint8Array(index.concepts.buffer, index.concepts.byteOffset, index.concepts.byteLength)]] as Array<[string, Uint8Array]>)),
   ]);
 }
 

@@ -9,16 +9,21 @@ import { stemEnglish } from './language-bridge.js';
  * and 剷咗個戶口 meet where BM25 sees no shared term. Nothing in it is written for the bundled
  * corpora.
  */
+/** What a concept vector is made of: the analyser's English words and Chinese words. */
+export type ConceptWords = Pick<AnalysedText, 'englishWords' | 'chineseWords'>;
+
 export interface ConceptSpace {
   readonly dimension: number;
   /** How many words have a vector. */
   readonly words: number;
+  /** Identifies this build of the space: indexes store FAQ vectors made with it. */
+  readonly fingerprint: string;
   /**
    * Unit vector of the text's words, or undefined when none is known. weightOf(key) multiplies
    * each word's SIF weight (the retriever passes the bot's IDF); keys are the analyser's terms: an
    * English word's stem (stemEnglish) or a Simplified Chinese jieba word.
    */
-  vectorOf(analysed: AnalysedText, weightOf?: (key: string) => number): Float32Array | undefined;
+  vectorOf(analysed: ConceptWords, weightOf?: (key: string) => number): Float32Array | undefined;
 }
 
 /*
@@ -114,7 +119,7 @@ function openConceptSpace(file: Buffer): ConceptSpace | undefined {
     }
   };
 
-  const vectorOf = (analysed: AnalysedText, weightOf?: (key: string) => number): Float32Array | undefined => {
+  const vectorOf = (analysed: ConceptWords, weightOf?: (key: string) => number): Float32Array | undefined => {
     const sum = new Float32Array(dim);
     let found = false;
     const add = (row: number, weight: number): void => {
@@ -164,5 +169,5 @@ function openConceptSpace(file: Buffer): ConceptSpace | undefined {
     return sum;
   };
 
-  return { dimension: dim, words, vectorOf };
+  return { dimension: dim, words, fingerprint: `${header.version}-${dim}-${words}-${bytes.length}-${conceptHash(JSON.stringify(header))}`, vectorOf };
 }

@@ -1,71 +1,66 @@
-import { analyseText } from './analyse-text.js';
-import type { BotIndex } from './bot-index.js';
+import type { Bm25Index } from './bm25-index.js';
 import type { ConceptSpace } from './concept-space.js';
-
-/** An FAQ's concept vectors: each wording of its question, and each language of its answer. */
-interface FaqConcepts {
-  readonly questions: readonly Float32Array[];
-  readonly answers: readonly Float32Array[];
-}
-
-/** Per index, per weighting ('idf' or 'plain'): each FAQ's vectors, computed on first use. */
-const cache = new WeakMap<BotIndex, Map<string, Map<number, FaqConcepts>>>();
+import type { FaqDocument } from './faq-document.js';
 
 /**
- * How close a question's concept vector is to each FAQ of a bot (`idf`: words weighted by how
- * much they tell this bot's FAQs apart, for ranking; `plain`: by general-language informativeness
- * only, which tells an off-topic question better — a word rare in this bot is not what makes a
- * question about the weather look like an FAQ): the best of the FAQ's question
- * wordings (both languages, alternates included) averaged with the best of its answers — the
- * question says what the FAQ is about, the answer says it in more words. An FAQ's vectors are
- * computed the first time retrieval considers it and kept with the index, so a query costs a
- * few dot products per candidate, whatever the corpus size.
- *
- * @example
- * const similarity = conceptScorerOf(index, loadConceptSpace()!);
- * similarity(space.vectorOf(analyseText('點樣剷咗個戶口'))!, 3) // 0.41
+ * Each FAQ's concept vectors (see concept-space.ts), computed at ingest from the words the
+ * analyser already found and stored with the index, so a query costs a few dot products per
+ * candidate whatever the corpus size. Rows per FAQ, in order: question side and answer side with
+ * the bot's IDF weighting (for ranking), then the same without it (for the confidence model).
  */
-export function conceptScorerOf(
-  index: BotIndex,
-  space: ConceptSpace,
-  weighting: 'idf' | 'plain' = 'idf',
-): (query: Float32Array, doc: number) => number {
-  let byWeighting = cache.get(index);
-  if (byWeighting === undefined) cache.set(index, (byWeighting = new Map()));
-  let docs = byWeighting.get(weighting);
-  if (docs === undefined) byWeighting.set(weighting, (docs = new Map()));
-  const weightOf = weighting === 'idf' ? (key: string): number => index.bm25.idf(key) : undefined;
-  const vectorsOf = (texts: ReadonlyArray<string | undefined>): Float32Array[] =>
-    texts.flatMap((text) => {
-      const vector = text === undefined || text === '' ? undefined : space.vectorOf(analyseText(text, { intents: false }), weightOf);
-      return vector === undefined ? [] : [vector];
+export const CONCEPT_ROWS_PER_FAQ = 4;
+
+export type ConceptWeighting = 'idf' | 'plain';
+
+/** Unit-vector components are in [-1, 1]: stored as int8 steps of 1/127. */
+const STEP = 127;
+
+/**
+ * @example
+ * const data = embedFaqConcepts(docs, loadConceptSpace()!, bm25); // Int8Array(docs × 4 × 384)
+ */
+export function embedFaqConcepts(docs: readonly FaqDocument[], space: ConceptSpace, bm25: Bm25Index): Int8Array {
+  const dim = space.dimension;
+  const out = new Int8Array(docs.length * CONCEPT_ROWS_PER_FAQ * dim);
+  const idf = (key: string): number => bm25.idf(key);
+  docs.forEach((doc, i) => {
+    const rows = [
+      space.vectorOf(doc.conceptWords.question, idf),
+      space.vectorOf(doc.conceptWords.answer, idf),
+      space.vectorOf(doc.conceptWords.question),
+      space.vectorOf(doc.conceptWords.answer),
+    ];
+    rows.forEach((vector, r) => {
+      // A side with no known word stays all-zero: its cosine with anything is 0.
+      if (vector === undefined) return;
+      const base = (i * CONCEPT_ROWS_PER_FAQ + r) * dim;
+      for (let k = 0; k < dim; k++) out[base + k] = Math.round(vector[k]! * STEP);
     });
-  const conceptsOf = (doc: number): FaqConcepts => {
-    let concepts = docs.get(doc);
-    if (concepts === undefined) {
-      const entry = index.entries[doc]!;
-      concepts = {
-        questions: vectorsOf([entry.question.en, entry.question['zh-HK'], ...Object.values(entry.alternates ?? {}).flat()]),
-        answers: vectorsOf([entry.answer.en, entry.answer['zh-HK']]),
-      };
-      docs.set(doc, concepts);
-    }
-    return concepts;
-  };
-  return (query, doc) => {
-    const { questions, answers } = conceptsOf(doc);
-    return (bestCosine(query, questions) + bestCosine(query, answers)) / 2;
-  };
+  });
+  return out;
 }
 
-/** Both are unit vectors, so the dot product is the cosine; 0 when there is nothing to compare. */
-function bestCosine(query: Float32Array, vectors: readonly Float32Array[]): number {
-  if (vectors.length === 0) return 0;
-  let best = -1;
-  for (const v of vectors) {
+/**
+ * How close a question's concept vector is to an FAQ: its question side and answer side averaged
+ * — the question says what the FAQ is about, the answer says it in more words. `idf` weighting
+ * (words weighted by how much they tell this bot's FAQs apart) ranks; `plain` (general-language
+ * informativeness only) tells an off-topic question better, since a word that is rare in this bot
+ * is not what makes a question about the weather look like an FAQ.
+ *
+ * @example
+ * const similarity = conceptScorer(index.concepts!, 384, 'idf');
+ * similarity(space.vectorOf(analyseText('點樣剷咗個戶口'), (k) => index.bm25.idf(k))!, 3) // 0.41
+ */
+export function conceptScorer(data: Int8Array, dimension: number, weighting: ConceptWeighting): (query: Float32Array, doc: number) => number {
+  const first = weighting === 'idf' ? 0 : 2;
+  const cosine = (query: Float32Array, row: number): number => {
+    const base = row * dimension;
     let dot = 0;
-    for (let k = 0; k < query.length; k++) dot += query[k]! * v[k]!;
-    if (dot > best) best = dot;
-  }
-  return best;
+    for (let k = 0; k < dimension; k++) dot += query[k]! * data[base + k]!;
+    return dot / STEP;
+  };
+  return (query, doc) => {
+    const row = doc * CONCEPT_ROWS_PER_FAQ + first;
+    return (cosine(query, row) + cosine(query, row + 1)) / 2;
+  };
 }

@@ -1,4 +1,5 @@
 import { analyseText } from './analyse-text.js';
+import type { ConceptWords } from './concept-space.js';
 import type { Bm25Document } from './bm25-index.js';
 import { CORPUS_LANGS, type FaqEntry } from './corpus-schema.js';
 import { sha256 } from './index-store.js';
@@ -12,6 +13,8 @@ export interface FaqDocument {
   readonly fields: Bm25Document;
   /** All the entry's terms, field-weighted: the unit of co-occurrence for the built-in embedder. */
   readonly bag: ReadonlyMap<string, number>;
+  /** The words of its question side (question and alternates) and answer side, for concept vectors. */
+  readonly conceptWords: { readonly question: ConceptWords; readonly answer: ConceptWords };
   /** Texts for the dense vectors, in label order: [question side, answer side]. */
   readonly denseTexts: readonly [string, string];
   /** Changes whenever anything that reaches the index changes. */
@@ -32,10 +35,13 @@ export function toFaqDocument(entry: FaqEntry): FaqDocument {
   const questions = CORPUS_LANGS.map((l) => entry.question[l]).filter(isText);
   const alternates = CORPUS_LANGS.flatMap((l) => entry.alternates?.[l] ?? []);
   const answers = CORPUS_LANGS.map((l) => entry.answer[l]).filter(isText);
+  const question = analyseText(questions.join('\n'));
+  const alternate = analyseText(alternates.join('\n'));
+  const answer = analyseText(answers.join('\n'), { intents: false });
   const fields: Bm25Document = {
-    question: analyseText(questions.join('\n')).terms,
-    alternates: analyseText(alternates.join('\n')).terms,
-    answer: analyseText(answers.join('\n'), { intents: false }).terms,
+    question: question.terms,
+    alternates: alternate.terms,
+    answer: answer.terms,
     ...(entry.category === undefined ? {} : { category: analyseText(entry.category, { intents: false }).terms }),
   };
   const bag = new Map<string, number>();
@@ -49,6 +55,13 @@ export function toFaqDocument(entry: FaqEntry): FaqDocument {
   return {
     fields,
     bag,
+    conceptWords: {
+      question: {
+        englishWords: [...question.englishWords, ...alternate.englishWords],
+        chineseWords: [...question.chineseWords, ...alternate.chineseWords],
+      },
+      answer,
+    },
     denseTexts: [[...questions, ...alternates].join('\n'), answers.join('\n')],
     hash: hashEntry(entry),
   };

@@ -8,7 +8,7 @@ import { normaliseText } from './normalise-text.js';
 import { RETRIEVAL_CALIBRATION } from './retrieval-calibration.js';
 import { isIntentTerm } from './question-intent.js';
 import { loadConceptSpace } from './concept-space.js';
-import { conceptScorerOf } from './faq-concepts.js';
+import { conceptScorer } from './faq-concepts.js';
 import { fitsRange, numbersIn, rangesIn, type NumberRange } from './number-ranges.js';
 import { buildSpellingIndex, type SpellingIndex } from './spelling-correction.js';
 import type { RetrievalHit, RetrievalQuery, RetrievalResult, Retriever, RetrieveOptions } from './retriever.js';
@@ -106,9 +106,11 @@ export function createHybridRetriever(index: BotIndex, overrides: Partial<Hybrid
   const textVectorOf = async (text: string): Promise<number[] | undefined> =>
     cooccurrence === undefined && options.mode !== 'bm25' ? index.embedder.embedQuery(text) : undefined;
   const suggestSpelling = (stem: string): readonly string[] => spellingIndexOf(index).suggest(stem);
-  const concepts = options.mode === 'hybrid' && options.conceptWeight > 0 ? loadConceptSpace() : undefined;
-  const conceptScore = concepts === undefined ? undefined : conceptScorerOf(index, concepts, 'idf');
-  const topicConceptScore = concepts === undefined ? undefined : conceptScorerOf(index, concepts, 'plain');
+  // The FAQs' concept vectors were made at ingest: usable only with the very same concept space.
+  const space = options.mode === 'hybrid' && options.conceptWeight > 0 ? loadConceptSpace() : undefined;
+  const concepts = space !== undefined && index.concepts !== undefined && index.manifest.concepts?.fingerprint === space.fingerprint ? space : undefined;
+  const conceptScore = concepts === undefined ? undefined : conceptScorer(index.concepts!, concepts.dimension, 'idf');
+  const topicConceptScore = concepts === undefined ? undefined : conceptScorer(index.concepts!, concepts.dimension, 'plain');
   /** A text's concept vectors: for ranking, each word weighted by how much it tells this bot's FAQs apart; for the topic, unweighted. */
   const conceptsOf = (text: string): Pick<QuerySignals, 'concept' | 'topicConcept'> => {
     if (concepts === undefined) return {};

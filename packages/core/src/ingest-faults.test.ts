@@ -126,7 +126,7 @@ describe('kill -9 during ingest', () => {
 
 describe('a truncated or corrupted index file', () => {
   // Every file of a generation, and the CURRENT pointer: each damaged on its own bot.
-  const FILES = ['hnsw.bin', 'bm25.json', 'model.json', 'model.f32', 'vectors.f32', 'corpus.json', 'manifest.json', 'CURRENT'] as const;
+  const FILES = ['hnsw.bin', 'bm25.json', 'model.json', 'model.f32', 'vectors.f32', 'concepts.i8', 'corpus.json', 'manifest.json', 'CURRENT'] as const;
   const DAMAGE = ['truncated', 'overwritten'] as const;
   const cases = FILES.flatMap((file) => DAMAGE.map((damage) => ({ file, damage, bot: `corrupt-${file.replace('.', '-').toLowerCase()}-${damage}` })));
 
