@@ -24,6 +24,11 @@ export interface ConceptSpace {
    * English word's stem (stemEnglish) or a Simplified Chinese jieba word.
    */
   vectorOf(analysed: ConceptWords, weightOf?: (key: string) => number): Float32Array | undefined;
+  /**
+   * Both views in one pass over the words: [weighted by weightOf, unweighted]. Retrieval ranks with
+   * the first and judges confidence with the second.
+   */
+  vectorsOf(analysed: ConceptWords, weightOf: (key: string) => number): readonly [Float32Array | undefined, Float32Array | undefined];
 }
 
 /*
@@ -119,40 +124,48 @@ function openConceptSpace(file: Buffer): ConceptSpace | undefined {
     }
   };
 
-  const vectorOf = (analysed: ConceptWords, weightOf?: (key: string) => number): Float32Array | undefined => {
-    const sum = new Float32Array(dim);
+  /** Sums each word's vector into `weighted` (SIF × weightOf) and, when given, `plain` (SIF only). */
+  const accumulate = (analysed: ConceptWords, weighted: Float32Array, plain: Float32Array | undefined, weightOf?: (key: string) => number): boolean => {
     let found = false;
-    const add = (row: number, weight: number): void => {
-      if (!(weight > 0)) return;
+    const add = (row: number, sif: number, weight: number): void => {
       const base = row * dim;
-      for (let i = 0; i < dim; i++) sum[i]! += weight * matrix[base + i]!;
-      found = true;
+      const w = sif * weight;
+      if (w > 0) {
+        for (let i = 0; i < dim; i++) weighted[i]! += w * matrix[base + i]!;
+        found = true;
+      }
+      if (plain !== undefined && sif > 0) for (let i = 0; i < dim; i++) plain[i]! += sif * matrix[base + i]!;
     };
     for (const word of analysed.englishWords) {
       const key = stemEnglish(word);
       const row = rowOf(key);
-      if (row >= 0) add(row, weights[row]! * (weightOf?.(key) ?? 1));
+      if (row >= 0) add(row, weights[row]!, weightOf?.(key) ?? 1);
     }
     for (const word of analysed.chineseWords) {
       const row = rowOf(word);
       if (row >= 0) {
-        add(row, weights[row]! * (weightOf?.(word) ?? 1));
+        add(row, weights[row]!, weightOf?.(word) ?? 1);
         continue;
       }
       // A word CC-CEDICT lacks (粵語 coinages, jieba compounds) still means roughly what its
-      // characters mean. Each character's SIF weight is divided by how many there are before the
-      // square root (as measured on dev), so the word counts about once, not once per character.
+      // characters mean. Each character's SIF weight is divided by the square root of how many
+      // there are (as measured on dev), so the word counts about once, not once per character.
       const rows: number[] = [];
       for (const c of word) {
         const r = rowOf(c);
         if (r >= 0) rows.push(r);
       }
-      const share = (weightOf?.(word) ?? 1) / Math.sqrt(rows.length);
-      for (const r of rows) add(r, weights[r]! * share);
+      const share = 1 / Math.sqrt(rows.length);
+      for (const r of rows) add(r, weights[r]! * share, weightOf?.(word) ?? 1);
     }
-    if (!found) return undefined;
-    // Centring removes what every sentence shares (the space's dominant direction), so cosines
-    // measure what a question is about rather than that it is a question at all.
+    return found || (plain !== undefined && plain.some((x) => x !== 0));
+  };
+
+  /**
+   * Centring removes what every sentence shares (the space's dominant direction), so cosines
+   * measure what a question is about rather than that it is a question at all.
+   */
+  const finish = (sum: Float32Array): Float32Array | undefined => {
     let length = 0;
     for (let i = 0; i < dim; i++) length += sum[i]! * sum[i]!;
     length = Math.sqrt(length);
@@ -169,5 +182,17 @@ function openConceptSpace(file: Buffer): ConceptSpace | undefined {
     return sum;
   };
 
-  return { dimension: dim, words, fingerprint: `${header.version}-${dim}-${words}-${bytes.length}-${conceptHash(JSON.stringify(header))}`, vectorOf };
+  const vectorOf = (analysed: ConceptWords, weightOf?: (key: string) => number): Float32Array | undefined => {
+    const sum = new Float32Array(dim);
+    return accumulate(analysed, sum, undefined, weightOf) ? finish(sum) : undefined;
+  };
+
+  const vectorsOf = (analysed: ConceptWords, weightOf: (key: string) => number): readonly [Float32Array | undefined, Float32Array | undefined] => {
+    const weighted = new Float32Array(dim);
+    const plain = new Float32Array(dim);
+    accumulate(analysed, weighted, plain, weightOf);
+    return [finish(weighted), finish(plain)];
+  };
+
+  return { dimension: dim, words, fingerprint: `${header.version}-${dim}-${words}-${bytes.length}-${conceptHash(JSON.stringify(header))}`, vectorOf, vectorsOf };
 }

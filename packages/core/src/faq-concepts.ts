@@ -24,12 +24,9 @@ export function embedFaqConcepts(docs: readonly FaqDocument[], space: ConceptSpa
   const out = new Int8Array(docs.length * CONCEPT_ROWS_PER_FAQ * dim);
   const idf = (key: string): number => bm25.idf(key);
   docs.forEach((doc, i) => {
-    const rows = [
-      space.vectorOf(doc.conceptWords.question, idf),
-      space.vectorOf(doc.conceptWords.answer, idf),
-      space.vectorOf(doc.conceptWords.question),
-      space.vectorOf(doc.conceptWords.answer),
-    ];
+    const [question, plainQuestion] = space.vectorsOf(doc.conceptWords.question, idf);
+    const [answer, plainAnswer] = space.vectorsOf(doc.conceptWords.answer, idf);
+    const rows = [question, answer, plainQuestion, plainAnswer];
     rows.forEach((vector, r) => {
       // A side with no known word stays all-zero: its cosine with anything is 0.
       if (vector === undefined) return;

@@ -1,4 +1,4 @@
-import { analyseText } from './analyse-text.js';
+import { analyseText, type AnalysedText } from './analyse-text.js';
 import type { BotIndex } from './bot-index.js';
 import { DEFAULT_EXPANSION_WEIGHTS, expandQuery, type QueryTerm } from './expand-query.js';
 import { ANSWER_WEIGHT, VECTORS_PER_FAQ } from './faq-document.js';
@@ -111,25 +111,28 @@ export function createHybridRetriever(index: BotIndex, overrides: Partial<Hybrid
   const concepts = space !== undefined && index.concepts !== undefined && index.manifest.concepts?.fingerprint === space.fingerprint ? space : undefined;
   const conceptScore = concepts === undefined ? undefined : conceptScorer(index.concepts!, concepts.dimension, 'idf');
   const topicConceptScore = concepts === undefined ? undefined : conceptScorer(index.concepts!, concepts.dimension, 'plain');
-  /** A text's concept vectors: for ranking, each word weighted by how much it tells this bot's FAQs apart; for the topic, unweighted. */
-  const conceptsOf = (text: string): Pick<QuerySignals, 'concept' | 'topicConcept'> => {
-    if (concepts === undefined) return {};
-    const analysed = analyseText(text);
-    const concept = concepts.vectorOf(analysed, (key) => index.bm25.idf(key));
-    const topicConcept = concepts.vectorOf(analysed);
-    return { ...(concept === undefined ? {} : { concept }), ...(topicConcept === undefined ? {} : { topicConcept }) };
-  };
-  /** The signals of a question, optionally with the earlier turns it continues. */
-  const signalsOf = async (terms: readonly QueryTerm[], text: string): Promise<QuerySignals> => {
-    const textVector = await textVectorOf(text);
-    return { terms, numbers: numbersIn(text), ...(textVector === undefined ? {} : { textVector }), ...conceptsOf(text) };
-  };
-
-  /** Query text → weighted terms: aliases first (a product name ↔ its Chinese name), then expansions. */
-  const toTerms = (text: string): QueryTerm[] => {
+  /** Query text → its analysis and weighted terms: aliases first (a product name ↔ its Chinese name), then expansions. */
+  const analyseQuery = (text: string): { analysed: AnalysedText; terms: QueryTerm[] } => {
     const written = normaliseText(text).written;
     const extra = aliases.flatMap((group) => (group.some((a) => mentions(written, a)) ? group.filter((a) => !mentions(written, a)) : []));
-    return capExpansions(expandQuery(analyseText([text, ...extra].join(' ')), hasTerm, DEFAULT_EXPANSION_WEIGHTS, suggestSpelling), index);
+    const analysed = analyseText([text, ...extra].join(' '));
+    return { analysed, terms: capExpansions(expandQuery(analysed, hasTerm, DEFAULT_EXPANSION_WEIGHTS, suggestSpelling), index) };
+  };
+  /**
+   * The signals of a question (or of a follow-up merged with the turns it continues). Concept
+   * vectors: for ranking, each word weighted by how much it tells this bot's FAQs apart; for
+   * confidence, unweighted (see faq-concepts.ts).
+   */
+  const signalsOf = async (terms: readonly QueryTerm[], analysed: AnalysedText, text: string): Promise<QuerySignals> => {
+    const textVector = await textVectorOf(text);
+    const [concept, topicConcept] = concepts?.vectorsOf(analysed, (key) => index.bm25.idf(key)) ?? [];
+    return {
+      terms,
+      numbers: numbersIn(text),
+      ...(textVector === undefined ? {} : { textVector }),
+      ...(concept === undefined ? {} : { concept }),
+      ...(topicConcept === undefined ? {} : { topicConcept }),
+    };
   };
 
   const score = ({ terms, textVector, numbers, concept }: QuerySignals): Scored[] => {
@@ -216,8 +219,9 @@ export function createHybridRetriever(index: BotIndex, overrides: Partial<Hybrid
     ...(overrides.confidence === undefined ? { abstainBelow: calibration.abstainBelow } : {}),
     async retrieve(query: RetrievalQuery, retrieveOptions: RetrieveOptions = {}): Promise<RetrievalResult> {
       const limit = retrieveOptions.limit ?? 5;
-      const ownTerms = toTerms(query.text);
-      let { ranked, features, confidence } = judge(await signalsOf(ownTerms, query.text));
+      const own = analyseQuery(query.text);
+      const ownTerms = own.terms;
+      let { ranked, features, confidence } = judge(await signalsOf(ownTerms, own.analysed, query.text));
       let usedHistory = false;
       const history = (query.history ?? []).filter((t) => t.trim() !== '');
       if (history.length > 0 && isElliptical(ownTerms, options.followUpMaxTerms)) {
@@ -227,13 +231,14 @@ export function createHybridRetriever(index: BotIndex, overrides: Partial<Hybrid
         [...history].reverse().forEach((turn, age) => {
           const w = options.historyWeights[age] ?? 0;
           if (w <= 0) return;
-          for (const t of toTerms(turn)) {
+          for (const t of analyseQuery(turn).terms) {
             const existing = merged.get(t.term);
             const weight = (existing?.weight ?? 0) + t.weight * w;
             merged.set(t.term, { term: t.term, weight, source: existing?.source ?? t.source });
           }
         });
-        const mergedQuery = await signalsOf([...merged.values()], [...history, query.text].join('\n'));
+        const joined = [...history, query.text].join('\n');
+        const mergedQuery = await signalsOf([...merged.values()], analyseText(joined), joined);
         const withHistory = judge(mergedQuery);
         // An elliptical question's own best match is unreliable however sure it looks ("how much
         // is the fee?" matches every fee), so the topic from history decides — but the question
