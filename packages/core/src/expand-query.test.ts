@@ -26,6 +26,16 @@ describe('expandQuery', () => {
     expect(expansions('they turned down my offer', ['refus']).get('refus')).toMatchObject({ source: 'turn' });
   });
 
+  it('maps everyday English to the official word, credited to the word or phrase as written', () => {
+    const fired = expansions('my boss fired me', ['employ', 'dismiss']);
+    expect(fired.get('employ')).toMatchObject({ source: 'boss', weight: DEFAULT_EXPANSION_WEIGHTS.colloquial });
+    expect(fired.get('dismiss')).toMatchObject({ source: 'fire' });
+    expect(expansions('do i need to sign up', ['regist']).get('regist')).toMatchObject({ source: 'sign', weight: DEFAULT_EXPANSION_WEIGHTS.colloquial });
+    expect(expansions('new iphone', ['phone']).get('phone')?.source).toBe('iphon');
+    // A word with no everyday reading is left alone.
+    expect(expansions('passport fee', ['employ', 'regist']).size).toBe(0);
+  });
+
   it('brings irregular forms to their base form', () => {
     expect(expansions('my boss took money', ['take']).get('take')).toMatchObject({ source: 'took', weight: DEFAULT_EXPANSION_WEIGHTS.lemma });
   });

@@ -1,4 +1,5 @@
 import type { AnalysedText } from './analyse-text.js';
+import { formalWords } from './english-colloquial.js';
 import { irregularLemma } from './english-lemmas.js';
 import {
   chineseWordsForStem,
@@ -26,6 +27,8 @@ export interface ExpansionWeights {
   readonly spelling: number;
   /** Irregular English form → its base form (took → take). */
   readonly lemma: number;
+  /** Everyday English word or phrase → the official word (boss → employer, sign up → register). */
+  readonly colloquial: number;
   /** English word → WordNet derivationally related form or pertainym (expire → expiration). */
   readonly related: number;
   /** English word → WordNet hypernym of its most frequent sense (grandmother → grandparent). */
@@ -39,6 +42,7 @@ export const DEFAULT_EXPANSION_WEIGHTS: ExpansionWeights = {
   synonym: 0.3,
   spelling: 0.7,
   lemma: 0.8,
+  colloquial: 0.8,
   related: 0.3,
   hypernym: 0.15,
   twoHop: 0.25,
@@ -74,6 +78,7 @@ export function expandQuery(
     if (!hasTerm(source)) for (const fixed of suggestSpelling(source)) offer(fixed, weights.spelling, source);
     const lemma = irregularLemma(word);
     if (lemma !== undefined) offer(stemEnglish(lemma), weights.lemma, source);
+    for (const formal of formalWords(word)) offer(stemEnglish(formal), weights.colloquial, source);
     for (const synonym of englishSynonyms(word)) offer(stemEnglish(synonym), weights.synonym, source);
     for (const form of englishRelatedForms(word)) offer(stemEnglish(form), weights.related, source);
     for (const broader of englishHypernyms(word)) offer(stemEnglish(broader), weights.hypernym, source);
@@ -83,10 +88,12 @@ export function expandQuery(
   // credited to its first informative word.
   for (const phrase of analysed.englishPhrases) {
     const synonyms = englishSynonyms(phrase);
-    if (synonyms.length === 0) continue;
+    const formal = formalWords(phrase);
+    if (synonyms.length === 0 && formal.length === 0) continue;
     const head = phrase.split(' ').find((w) => !ENGLISH_STOP_WORDS.has(w));
     if (head === undefined) continue;
     for (const synonym of synonyms) offer(stemEnglish(synonym), weights.synonym, stemEnglish(head));
+    for (const word of formal) offer(stemEnglish(word), weights.colloquial, stemEnglish(head));
   }
   for (const word of analysed.chineseWords) {
     // A lone character has too many senses (本, 人, 去) for a dictionary to pick the right one.

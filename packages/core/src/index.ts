@@ -21,6 +21,7 @@ export type { AnswerLang, LanguageDetection, QueryLang } from './detect-language
 export { analyseText } from './analyse-text.js';
 export type { AnalysedText } from './analyse-text.js';
 export { expandQuery } from './expand-query.js';
+export { formalWords } from './english-colloquial.js';
 export type { QueryTerm } from './expand-query.js';
 export { chineseNumberValue, fitsRange, numbersIn, rangesIn } from './number-ranges.js';
 export type { NumberRange } from './number-ranges.js';

@@ -5,11 +5,11 @@
  * changing retrieval.
  */
 export const RETRIEVAL_CALIBRATION = {
-  weights: { "bias": -1.71, "coverage": 0.6481, "dense": 1.2121, "coverageMargin": 1.4829, "denseMargin": 0.3775, "bm25": 0.5551, "known": 0.5809, "agreement": 1.2572, "numberFit": 1.8495, "concept": 2.7551 },
-  abstainBelow: 0.449,
-  fittedOn: 'eval/datasets/dev.jsonl: 210 queries, dev accuracy 0.7805',
+  weights: { "bias": -1.6986, "coverage": 0.7906, "dense": 1.1616, "coverageMargin": 1.7423, "denseMargin": 0.656, "bm25": 0.5792, "known": 0.796, "agreement": 0.9905, "numberFit": 1.5718, "concept": 2.5526 },
+  abstainBelow: 0.4395,
+  fittedOn: 'eval/datasets/dev.jsonl: 210 queries, dev accuracy 0.7902',
   modes: {
-    bm25: { weights: { "bias": -1.5779, "coverage": 0.5836, "dense": 1.8402, "coverageMargin": 1.2145, "denseMargin": 1.2889, "bm25": 1.367, "known": 0.9022, "agreement": 1.2419, "numberFit": 2.3348, "concept": 0 }, abstainBelow: 0.2937 },
-    dense: { weights: { "bias": -2.0902, "coverage": 1.8326, "dense": 2.3158, "coverageMargin": 1.2915, "denseMargin": 1.4266, "bm25": 0, "known": 0.3391, "agreement": 0.6355, "numberFit": -0.8987, "concept": 0 }, abstainBelow: 0.3235 },
+    bm25: { weights: { "bias": -1.5806, "coverage": 0.7565, "dense": 1.7706, "coverageMargin": 1.6248, "denseMargin": 1.2876, "bm25": 1.2666, "known": 1.1255, "agreement": 0.9311, "numberFit": 1.9587, "concept": 0 }, abstainBelow: 0.3148 },
+    dense: { weights: { "bias": -2.0117, "coverage": 1.9412, "dense": 2.2064, "coverageMargin": 1.3225, "denseMargin": 1.491, "bm25": 0, "known": 0.2606, "agreement": 0.7462, "numberFit": 0.4568, "concept": 0 }, abstainBelow: 0.3321 },
   },
 } as const;
