@@ -3,6 +3,7 @@ import {
   createHybridRetriever,
   detectSmallTalk,
   fitConfidenceWeights,
+  isGibberish,
   loadIndex,
   scoreConfidence,
   type BotIndex,
@@ -80,10 +81,11 @@ export async function calibrateRetrieval(
   for (const mode of ['hybrid', 'bm25', 'dense'] as const) {
     const samples: Array<{ features: ConfidenceFeatures; label: 0 | 1; query: EvalQuery; ranked: string[] }> = [];
     for (const q of queries) {
-      // The engine answers small talk itself before retrieval: the confidence model never sees it.
-      if (detectSmallTalk(q.query) !== undefined) continue;
       let index = indexes.get(q.bot);
       if (index === undefined) indexes.set(q.bot, (index = await loadIndex(options.dataDir, q.bot)));
+      // The engine answers small talk and gibberish itself before retrieval: the confidence model never sees them.
+      const known = index;
+      if (detectSmallTalk(q.query) !== undefined || isGibberish(q.query, (word) => known.bm25.hasTerm(word))) continue;
       const result = await createHybridRetriever(index, { mode }).retrieve({ text: q.query, history: q.history ?? [] }, { limit: 10 });
       const features = Object.fromEntries(CONFIDENCE_FEATURES.map((f) => [f, result.features?.[f] ?? 0])) as ConfidenceFeatures;
       const top = result.hits[0]?.entry.id;

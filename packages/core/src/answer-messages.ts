@@ -10,6 +10,8 @@ type Contact = { bot: string; phone: string; url: string };
 export interface AnswerMessages {
   readonly fallback: (p: Contact) => string;
   readonly refusal: (p: Contact) => string;
+  /** The reply to keyboard mashing and filler (see detect-gibberish.ts). */
+  readonly unclear: (p: Contact) => string;
   /** The reply to a greeting, thanks, goodbye, "who are you?"… (see small-talk.ts). */
   readonly smallTalk: Readonly<Record<SmallTalkKind, (p: Contact) => string>>;
   readonly onlyInOtherLanguage: string;
@@ -22,6 +24,7 @@ export const ANSWER_MESSAGES: Readonly<Record<AnswerLang, AnswerMessages>> = {
       `Sorry, I don't have an answer to that in the ${bot} FAQs. Please call ${phone} or visit ${url}. For other government services, call 1823.`,
     refusal: ({ bot, phone, url }) =>
       `I can only help with questions about ${bot}. Please ask about its services, call ${phone} or visit ${url}.`,
+    unclear: ({ bot, phone }) => `Sorry, I didn't understand that. Please type your question about ${bot}, or call ${phone}.`,
     smallTalk: {
       greeting: ({ bot }) => `Hello! I answer questions about ${bot}. What would you like to know?`,
       thanks: ({ bot }) => `You're welcome! Is there anything else about ${bot} I can help with?`,
@@ -38,6 +41,7 @@ export const ANSWER_MESSAGES: Readonly<Record<AnswerLang, AnswerMessages>> = {
     fallback: ({ bot, phone, url }) =>
       `抱歉，「${bot}」的常見問題中沒有這個問題的答案。請致電 ${phone} 或瀏覽 ${url}。其他政府服務查詢，請致電 1823。`,
     refusal: ({ bot, phone, url }) => `我只能回答有關「${bot}」的問題。請查詢相關服務，或致電 ${phone}、瀏覽 ${url}。`,
+    unclear: ({ bot, phone }) => `抱歉，我不明白你的意思。請輸入有關「${bot}」的問題，或致電 ${phone}。`,
     smallTalk: {
       greeting: ({ bot }) => `你好！我可以解答有關「${bot}」的問題。請問有甚麼想知道？`,
       thanks: ({ bot }) => `不用客氣！還有其他關於「${bot}」的問題嗎？`,
@@ -53,6 +57,7 @@ export const ANSWER_MESSAGES: Readonly<Record<AnswerLang, AnswerMessages>> = {
     fallback: ({ bot, phone, url }) =>
       `抱歉，「${bot}」的常见问题中没有这个问题的答案。请致电 ${phone} 或浏览 ${url}。其他政府服务查询，请致电 1823。`,
     refusal: ({ bot, phone, url }) => `我只能回答有关「${bot}」的问题。请查询相关服务，或致电 ${phone}、浏览 ${url}。`,
+    unclear: ({ bot, phone }) => `抱歉，我不明白你的意思。请输入有关「${bot}」的问题，或致电 ${phone}。`,
     smallTalk: {
       greeting: ({ bot }) => `你好！我可以解答有关「${bot}」的问题。请问有什么想知道？`,
       thanks: ({ bot }) => `不用客气！还有其他关于「${bot}」的问题吗？`,

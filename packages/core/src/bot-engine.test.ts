@@ -81,6 +81,12 @@ describe('answering', () => {
     expect(question.sources[0]?.id).toMatch(/^register-/);
   });
 
+  it('asks for a retype when a message has no word in it, instead of matching its one character', async () => {
+    const result = await immigration.ask({ text: 'hjkhjkhjk 護護護 ！！！ 12345' });
+    expect(result).toMatchObject({ abstained: true, reason: 'unclear', sources: [], lang: 'zh-HK' });
+    expect(result.answer).toContain('不明白');
+  });
+
   it('resolves a follow-up from earlier turns', async () => {
     const result = await immigration.ask({ text: '幾多錢?', history: ['護照點樣續期'] });
     expect(result.usedHistory).toBe(true);

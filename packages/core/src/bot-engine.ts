@@ -8,6 +8,8 @@ import { createHybridRetriever } from './hybrid-retriever.js';
 import { checkInput } from './injection-guard.js';
 import { toSimplified } from './normalise-text.js';
 import { RETRIEVAL_CALIBRATION } from './retrieval-calibration.js';
+import { isGibberish } from './detect-gibberish.js';
+import { stemEnglish } from './language-bridge.js';
 import { detectSmallTalk } from './small-talk.js';
 import type { RetrievalResult, Retriever } from './retriever.js';
 
@@ -25,8 +27,11 @@ export interface AskInput {
   readonly signal?: AbortSignal;
 }
 
-/** Why no FAQ answers: nothing matched well enough, the input was refused or empty, or it was small talk. */
-export type AbstainReason = 'low-confidence' | 'refused' | 'empty' | 'small-talk';
+/**
+ * Why no FAQ answers: nothing matched well enough, the input was refused or empty, it was small
+ * talk, or it was keyboard mashing with no word in it (unclear).
+ */
+export type AbstainReason = 'low-confidence' | 'refused' | 'empty' | 'small-talk' | 'unclear';
 
 export interface AnswerSource {
   readonly id: string;
@@ -133,6 +138,10 @@ export function createBotEngine(index: BotIndex, options: BotEngineOptions = {})
     if (smallTalk !== undefined) {
       const text = ANSWER_MESSAGES[lang].smallTalk[smallTalk](contact);
       return { ...base, ...decidedWithoutRetrieval('small-talk', 'small-talk', text, input.signal) };
+    }
+
+    if (isGibberish(input.text, (word) => index.bm25.hasTerm(stemEnglish(word)))) {
+      return { ...base, ...decidedWithoutRetrieval('unclear', 'fallback', ANSWER_MESSAGES[lang].unclear(contact), input.signal) };
     }
 
     const retrieval = await retriever.retrieve({ text: input.text, history }, { limit: Math.max(relatedCount + 1, 10) });

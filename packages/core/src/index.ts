@@ -105,6 +105,7 @@ export { isLuhnValid, isValidHkid, maskPersonalData } from './pii-mask.js';
 export type { MaskResult, PiiKind, PiiMatch } from './pii-mask.js';
 export { checkInput, isInjectionAttempt } from './injection-guard.js';
 export { detectSmallTalk } from './small-talk.js';
+export { isGibberish } from './detect-gibberish.js';
 export type { GuardVerdict, InputGuardOptions } from './injection-guard.js';
 export type { SmallTalkKind } from './small-talk.js';
 export { collectAllowedDomains, createPromptLeakDetector, findOffDomainUrls, findUrls } from './output-guard.js';

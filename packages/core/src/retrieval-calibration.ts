@@ -5,11 +5,11 @@
  * changing retrieval.
  */
 export const RETRIEVAL_CALIBRATION = {
-  weights: { "bias": -1.6986, "coverage": 0.7906, "dense": 1.1616, "coverageMargin": 1.7423, "denseMargin": 0.656, "bm25": 0.5792, "known": 0.796, "agreement": 0.9905, "numberFit": 1.5718, "concept": 2.5526 },
-  abstainBelow: 0.4395,
-  fittedOn: 'eval/datasets/dev.jsonl: 210 queries, dev accuracy 0.7902',
+  weights: { "bias": -1.5309, "coverage": 0.7169, "dense": 1.0142, "coverageMargin": 1.7593, "denseMargin": 0.6543, "bm25": 0.4923, "known": 0.6903, "agreement": 0.998, "numberFit": 1.5161, "concept": 2.6228 },
+  abstainBelow: 0.4522,
+  fittedOn: 'eval/datasets/dev.jsonl: 210 queries, dev accuracy 0.7889',
   modes: {
-    bm25: { weights: { "bias": -1.5806, "coverage": 0.7565, "dense": 1.7706, "coverageMargin": 1.6248, "denseMargin": 1.2876, "bm25": 1.2666, "known": 1.1255, "agreement": 0.9311, "numberFit": 1.9587, "concept": 0 }, abstainBelow: 0.3148 },
-    dense: { weights: { "bias": -2.0117, "coverage": 1.9412, "dense": 2.2064, "coverageMargin": 1.3225, "denseMargin": 1.491, "bm25": 0, "known": 0.2606, "agreement": 0.7462, "numberFit": 0.4568, "concept": 0 }, abstainBelow: 0.3321 },
+    bm25: { weights: { "bias": -1.4563, "coverage": 0.6589, "dense": 1.7288, "coverageMargin": 1.623, "denseMargin": 1.2905, "bm25": 1.1895, "known": 1.0449, "agreement": 0.9223, "numberFit": 1.9165, "concept": 0 }, abstainBelow: 0.3527 },
+    dense: { weights: { "bias": -1.9274, "coverage": 1.9516, "dense": 2.2401, "coverageMargin": 1.3108, "denseMargin": 1.4441, "bm25": 0, "known": 0.1245, "agreement": 0.6842, "numberFit": 0.4184, "concept": 0 }, abstainBelow: 0.3449 },
   },
 } as const;

@@ -162,8 +162,11 @@ export interface AskResponse {
   lang: AnswerLang;
   queryLang: QueryLang;
   abstained: boolean;
-  /** Why no FAQ answered: `small-talk` is a greeting, thanks, goodbye or "who are you?", answered politely. */
-  reason?: 'low-confidence' | 'refused' | 'empty' | 'small-talk';
+  /**
+   * Why no FAQ answered: `small-talk` is a greeting, thanks, goodbye or "who are you?", answered
+   * politely; `unclear` is keyboard mashing with no word in it.
+   */
+  reason?: 'low-confidence' | 'refused' | 'empty' | 'small-talk' | 'unclear';
   confidence: number;
   usedHistory: boolean;
   sources: SourceRef[];

@@ -29,7 +29,7 @@ export const askResponseSchema = z.object({
   lang: answerLang,
   queryLang: z.enum(['en', 'zh-HK', 'yue', 'zh-CN', 'mixed']),
   abstained: z.boolean(),
-  reason: z.enum(['low-confidence', 'refused', 'empty', 'small-talk']).optional(),
+  reason: z.enum(['low-confidence', 'refused', 'empty', 'small-talk', 'unclear']).optional(),
   confidence: z.number(),
   usedHistory: z.boolean(),
   sources: z.array(sourceRef),
