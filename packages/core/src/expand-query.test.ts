@@ -36,6 +36,13 @@ describe('expandQuery', () => {
     expect(expansions('passport fee', ['employ', 'regist']).size).toBe(0);
   });
 
+  it('maps mainland and colloquial Mandarin to the Hong Kong word, whole or as jieba splits it', () => {
+    expect(expansions('医保怎么报销', ['医疗', '保险']).get('医疗')).toMatchObject({ source: '医保', weight: DEFAULT_EXPANSION_WEIGHTS.colloquial });
+    expect(expansions('身份证不见了', ['遗失']).get('遗失')?.source).toBe('不见');
+    expect(expansions('公租房怎么申请', ['公屋']).get('公屋')?.source).toBe('公租房');
+    expect(expansions('外佣放假', ['外籍', '家庭']).get('外籍')?.source).toBe('外佣');
+  });
+
   it('brings irregular forms to their base form', () => {
     expect(expansions('my boss took money', ['take']).get('take')).toMatchObject({ source: 'took', weight: DEFAULT_EXPANSION_WEIGHTS.lemma });
   });

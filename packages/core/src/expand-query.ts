@@ -1,4 +1,6 @@
 import type { AnalysedText } from './analyse-text.js';
+import { hongKongWordsIn } from './chinese-colloquial.js';
+import { segmentChinese } from './chinese-segmenter.js';
 import { formalWords } from './english-colloquial.js';
 import { irregularLemma } from './english-lemmas.js';
 import {
@@ -27,7 +29,10 @@ export interface ExpansionWeights {
   readonly spelling: number;
   /** Irregular English form → its base form (took → take). */
   readonly lemma: number;
-  /** Everyday English word or phrase → the official word (boss → employer, sign up → register). */
+  /**
+   * Everyday word or phrase → the official word: English (boss → employer, sign up → register),
+   * and mainland or colloquial Mandarin (医保 → 医疗, 不见 → 遗失).
+   */
   readonly colloquial: number;
   /** English word → WordNet derivationally related form or pertainym (expire → expiration). */
   readonly related: number;
@@ -94,6 +99,10 @@ export function expandQuery(
     if (head === undefined) continue;
     for (const synonym of synonyms) offer(stemEnglish(synonym), weights.synonym, stemEnglish(head));
     for (const word of formal) offer(stemEnglish(word), weights.colloquial, stemEnglish(head));
+  }
+  for (const [word, formal] of hongKongWordsIn(analysed.normalised.simplified, analysed.chineseWords)) {
+    // A Hong Kong word may be one jieba keeps whole (公屋) or splits (外籍家庭佣工): offer both.
+    for (const hk of formal) for (const term of new Set([hk, ...segmentChinese(hk)])) offer(term, weights.colloquial, word);
   }
   for (const word of analysed.chineseWords) {
     // A lone character has too many senses (本, 人, 去) for a dictionary to pick the right one.

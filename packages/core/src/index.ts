@@ -22,6 +22,7 @@ export { analyseText } from './analyse-text.js';
 export type { AnalysedText } from './analyse-text.js';
 export { expandQuery } from './expand-query.js';
 export { formalWords } from './english-colloquial.js';
+export { hongKongWordsIn } from './chinese-colloquial.js';
 export type { QueryTerm } from './expand-query.js';
 export { chineseNumberValue, fitsRange, numbersIn, rangesIn } from './number-ranges.js';
 export type { NumberRange } from './number-ranges.js';
