@@ -47,6 +47,9 @@ export const CHINESE_COLLOQUIAL: Readonly<Record<string, string>> = {
   办理: '申请',
   办: '申请',
   网上办: '网上 申请',
+  填表: '填写 表格',
+  外国: '海外 境外',
+  国外: '海外 境外',
   // Truth and consequences
   大话: '虚假 虚报',
   撒谎: '虚假 虚报',
