@@ -24,15 +24,15 @@ export const ANSWER_MESSAGES: Readonly<Record<AnswerLang, AnswerMessages>> = {
       `Sorry, I don't have an answer to that in the ${bot} FAQs. Please call ${phone} or visit ${url}. For other government services, call 1823.`,
     refusal: ({ bot, phone, url }) =>
       `I can only help with questions about ${bot}. Please ask about its services, call ${phone} or visit ${url}.`,
-    unclear: ({ bot, phone }) => `Sorry, I didn't understand that. Please type your question about ${bot}, or call ${phone}.`,
+    unclear: ({ bot, phone }) => `Sorry, I didn't understand that. Please type your question again (I answer from the ${bot} FAQs), or call ${phone}.`,
     smallTalk: {
-      greeting: ({ bot }) => `Hello! I answer questions about ${bot}. What would you like to know?`,
-      thanks: ({ bot }) => `You're welcome! Is there anything else about ${bot} I can help with?`,
+      greeting: ({ bot }) => `Hello! I answer questions from the ${bot} FAQs. What would you like to know?`,
+      thanks: ({ bot }) => `You're welcome! Anything else? I can answer questions from the ${bot} FAQs.`,
       farewell: ({ phone }) => `Goodbye! If you need more help, call ${phone}.`,
       identity: ({ bot, phone }) =>
         `I'm an automated assistant that answers from the ${bot} FAQs. To speak to a person, call ${phone}.`,
-      wellbeing: ({ bot }) => `I'm fine, thank you! What would you like to know about ${bot}?`,
-      joke: ({ bot }) => `I'm afraid I only know about ${bot}. What would you like to ask about it?`,
+      wellbeing: ({ bot }) => `I'm fine, thank you! What would you like to know from the ${bot} FAQs?`,
+      joke: ({ bot }) => `I'm afraid all I know is the ${bot} FAQs. What would you like to ask?`,
     },
     onlyInOtherLanguage: '(This answer is only available in Chinese.)',
     source: 'Source',
