@@ -4,16 +4,15 @@ import type { EvalReport, ReportChanges } from './eval-report.js';
 import {
   accuracyChangeTable,
   botTable,
+  changeLists,
   changesHeadline,
   compareTable,
-  datasetChangesTable,
   formatPercent,
   formatScore,
   langsOf,
   langTable,
   missesTable,
   overallTable,
-  queryChangesTable,
   sharesNoQuery,
   type ReportTable,
 } from './report-tables.js';
@@ -125,22 +124,13 @@ export function formatHtmlReport(report: EvalReport): string {
 
 /** Right after the gate's verdict: when a change is under review, what got worse is the first question. */
 function changeSection(changes: ReportChanges): string[] {
-  const list = (title: string, t: ReportTable, n: number): string =>
-    `<h3>${escapeHtml(title)} (${n})</h3>${n === 0 ? '<p>None.</p>' : table(t, 'queries')}`;
-  const dataset = sharesNoQuery(changes)
-    ? ['<p class="note">No query in common with the baseline: is it a run of another dataset?</p>']
-    : [
-        changes.added.length === 0 ? '' : list('Added to the dataset', datasetChangesTable(changes.added), changes.added.length),
-        changes.removed.length === 0 ? '' : list('Removed from the dataset', datasetChangesTable(changes.removed), changes.removed.length),
-      ];
   return [
     '<section>',
     '<h2>Changes since baseline</h2>',
     `<p>Baseline <code>${escapeHtml(changes.baseline)}</code>: ${escapeHtml(changesHeadline(changes))}.</p>`,
     table(accuracyChangeTable(changes)),
-    list('Regressions: right in the baseline, wrong now', queryChangesTable(changes.regressions), changes.regressions.length),
-    list('Fixes: wrong in the baseline, right now', queryChangesTable(changes.fixes), changes.fixes.length),
-    ...dataset,
+    ...changeLists(changes).map((l) => `<h3>${escapeHtml(l.title)} (${l.count})</h3>${l.count === 0 ? '<p>None.</p>' : table(l.table, 'queries')}`),
+    ...(sharesNoQuery(changes) ? ['<p class="note">No query in common with the baseline: is it a run of another dataset?</p>'] : []),
     '</section>',
   ];
 }

@@ -3,13 +3,12 @@ import type { EvalReport, ReportChanges } from './eval-report.js';
 import {
   accuracyChangeTable,
   botTable,
+  changeLists,
   changesHeadline,
   compareTable,
-  datasetChangesTable,
   langTable,
   missesTable,
   overallTable,
-  queryChangesTable,
   sharesNoQuery,
   type ReportTable,
 } from './report-tables.js';
@@ -45,14 +44,8 @@ export function formatMarkdownReport(report: EvalReport): string {
 
 function changeSections(changes: ReportChanges): string[] {
   const parts = ['## Changes since baseline', `Baseline \`${escapeCode(changes.baseline)}\`: ${escapeCell(changesHeadline(changes))}.`, table(accuracyChangeTable(changes))];
-  const list = (title: string, t: ReportTable, n: number): string[] => [`### ${title} (${n})`, n === 0 ? 'None.' : table(t)];
-  parts.push(...list('Regressions: right in the baseline, wrong now', queryChangesTable(changes.regressions), changes.regressions.length));
-  parts.push(...list('Fixes: wrong in the baseline, right now', queryChangesTable(changes.fixes), changes.fixes.length));
+  for (const list of changeLists(changes)) parts.push(`### ${list.title} (${list.count})`, list.count === 0 ? 'None.' : table(list.table));
   if (sharesNoQuery(changes)) parts.push('No query in common with the baseline: is it a run of another dataset?');
-  else {
-    if (changes.added.length > 0) parts.push(...list('Added to the dataset', datasetChangesTable(changes.added), changes.added.length));
-    if (changes.removed.length > 0) parts.push(...list('Removed from the dataset', datasetChangesTable(changes.removed), changes.removed.length));
-  }
   return parts;
 }
 

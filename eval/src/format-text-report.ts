@@ -4,14 +4,13 @@ import {
   accuracyChangeTable,
   botTable,
   CHANGE_QUERY_COLUMN,
+  changeLists,
   changesHeadline,
   compareTable,
-  datasetChangesTable,
   langTable,
   MISS_QUERY_COLUMN,
   missesTable,
   overallTable,
-  queryChangesTable,
   sharesNoQuery,
   type ReportTable,
 } from './report-tables.js';
@@ -59,14 +58,10 @@ export function formatTextReport(report: EvalReport, options: TextReportOptions 
 
 function changeSections(changes: ReportChanges, queryWidth: number): string[] {
   const parts = [`Changes since baseline (${changes.baseline})\n${changesHeadline(changes)}\n\n${section('Accuracy', accuracyChangeTable(changes))}`];
-  const list = (title: string, table: ReportTable, n: number): string => (n === 0 ? `${title}: none.` : section(`${title} (${n})`, truncateColumn(table, CHANGE_QUERY_COLUMN, queryWidth)));
-  parts.push(list('Regressions: right in the baseline, wrong now', queryChangesTable(changes.regressions), changes.regressions.length));
-  parts.push(list('Fixes: wrong in the baseline, right now', queryChangesTable(changes.fixes), changes.fixes.length));
-  if (sharesNoQuery(changes)) parts.push(`No query in common with the baseline: is ${changes.baseline} a run of another dataset?`);
-  else {
-    if (changes.added.length > 0) parts.push(list('Added to the dataset', datasetChangesTable(changes.added), changes.added.length));
-    if (changes.removed.length > 0) parts.push(list('Removed from the dataset', datasetChangesTable(changes.removed), changes.removed.length));
+  for (const { title, table, count } of changeLists(changes)) {
+    parts.push(count === 0 ? `${title}: none.` : section(`${title} (${count})`, truncateColumn(table, CHANGE_QUERY_COLUMN, queryWidth)));
   }
+  if (sharesNoQuery(changes)) parts.push(`No query in common with the baseline: is ${changes.baseline} a run of another dataset?`);
   return parts;
 }
 

@@ -236,6 +236,34 @@ export function changesHeadline(changes: ReportChanges): string {
   return `accuracy ${formatPercent(a.before)}% → ${formatPercent(a.after)}% (${formatPoints(a.delta)} points): ${count(changes.regressions.length, 'regression')}, ${count(changes.fixes.length, 'fix', 'fixes')}, ${changes.unchanged} unchanged${dataset}`;
 }
 
+/** One titled list of the changes section. */
+export interface ChangeList {
+  readonly title: string;
+  readonly table: ReportTable;
+  readonly count: number;
+}
+
+/**
+ * The query lists of the changes section, in the order every format shows them: regressions and
+ * fixes always (an empty one says "none"), then the queries added to or removed from the dataset
+ * when there are any — unless the baseline shares no query with the run (see sharesNoQuery).
+ *
+ * @example changeLists(report.changes!).map((l) => l.title) // ['Regressions: right in the baseline, wrong now', 'Fixes: …']
+ */
+export function changeLists(changes: ReportChanges): ChangeList[] {
+  const list = (title: string, table: ReportTable, count: number): ChangeList => ({ title, table, count });
+  return [
+    list('Regressions: right in the baseline, wrong now', queryChangesTable(changes.regressions), changes.regressions.length),
+    list('Fixes: wrong in the baseline, right now', queryChangesTable(changes.fixes), changes.fixes.length),
+    ...(sharesNoQuery(changes)
+      ? []
+      : [
+          list('Added to the dataset', datasetChangesTable(changes.added), changes.added.length),
+          list('Removed from the dataset', datasetChangesTable(changes.removed), changes.removed.length),
+        ].filter((l) => l.count > 0)),
+  ];
+}
+
 /** No query in common means the baseline is of another dataset; listing 400 queries would bury that. */
 export function sharesNoQuery(changes: ReportChanges): boolean {
   return changes.regressions.length + changes.fixes.length + changes.unchanged === 0 && changes.added.length + changes.removed.length > 0;
