@@ -1,9 +1,8 @@
 import {
   CONFIDENCE_FEATURES,
   createHybridRetriever,
-  detectSmallTalk,
+  detectNonQuestion,
   fitConfidenceWeights,
-  isGibberish,
   loadIndex,
   scoreConfidence,
   type BotIndex,
@@ -83,9 +82,8 @@ export async function calibrateRetrieval(
     for (const q of queries) {
       let index = indexes.get(q.bot);
       if (index === undefined) indexes.set(q.bot, (index = await loadIndex(options.dataDir, q.bot)));
-      // The engine answers small talk and gibberish itself before retrieval: the confidence model never sees them.
-      const known = index;
-      if (detectSmallTalk(q.query) !== undefined || isGibberish(q.query, (word) => known.bm25.hasTerm(word))) continue;
+      // The engine answers these itself before retrieval: the confidence model never sees them.
+      if (detectNonQuestion(q.query, index) !== undefined) continue;
       const result = await createHybridRetriever(index, { mode }).retrieve({ text: q.query, history: q.history ?? [] }, { limit: 10 });
       const features = Object.fromEntries(CONFIDENCE_FEATURES.map((f) => [f, result.features?.[f] ?? 0])) as ConfidenceFeatures;
       const top = result.hits[0]?.entry.id;

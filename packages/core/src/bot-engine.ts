@@ -8,9 +8,7 @@ import { createHybridRetriever } from './hybrid-retriever.js';
 import { checkInput } from './injection-guard.js';
 import { toSimplified } from './normalise-text.js';
 import { RETRIEVAL_CALIBRATION } from './retrieval-calibration.js';
-import { isGibberish } from './detect-gibberish.js';
-import { stemEnglish } from './language-bridge.js';
-import { detectSmallTalk } from './small-talk.js';
+import { detectNonQuestion } from './non-question.js';
 import type { RetrievalResult, Retriever } from './retriever.js';
 
 export interface AskInput {
@@ -134,13 +132,12 @@ export function createBotEngine(index: BotIndex, options: BotEngineOptions = {})
       return { ...base, ...decidedWithoutRetrieval(verdict.reason === 'empty' ? 'empty' : 'refused', 'guard', text, input.signal) };
     }
 
-    const smallTalk = detectSmallTalk(input.text);
-    if (smallTalk !== undefined) {
-      const text = ANSWER_MESSAGES[lang].smallTalk[smallTalk](contact);
+    const nonQuestion = detectNonQuestion(input.text, index);
+    if (nonQuestion?.reason === 'small-talk') {
+      const text = ANSWER_MESSAGES[lang].smallTalk[nonQuestion.kind](contact);
       return { ...base, ...decidedWithoutRetrieval('small-talk', 'small-talk', text, input.signal) };
     }
-
-    if (isGibberish(input.text, (word) => index.bm25.hasTerm(stemEnglish(word)))) {
+    if (nonQuestion?.reason === 'unclear') {
       return { ...base, ...decidedWithoutRetrieval('unclear', 'fallback', ANSWER_MESSAGES[lang].unclear(contact), input.signal) };
     }
 
