@@ -27,30 +27,24 @@ export interface QueryDecision {
   readonly confidence: number;
 }
 
-/** A query in both runs whose verdict flipped. */
-export interface QueryChange {
-  readonly bot: string;
-  readonly lang: QueryLang;
-  readonly query: string;
-  readonly history?: readonly string[];
-  /** As the current dataset has it. Empty: the bot should abstain. */
-  readonly expected: readonly string[];
-  /** Set only when the dataset's answer key changed since the baseline. */
-  readonly expectedBefore?: readonly string[];
-  /** The query's line in the current dataset, when known. */
-  readonly line?: number;
-  readonly before: QueryDecision;
-  readonly after: QueryDecision;
-}
-
 /** A query only one of the two runs has: the dataset changed, not the pipeline. */
 export interface DatasetChange {
   readonly bot: string;
   readonly lang: QueryLang;
   readonly query: string;
   readonly history?: readonly string[];
+  /** As the current dataset has it (or the baseline's, for a removed query). Empty: the bot should abstain. */
   readonly expected: readonly string[];
+  /** The query's line in the dataset, when known. */
   readonly line?: number;
+}
+
+/** A query in both runs whose verdict flipped. */
+export interface QueryChange extends DatasetChange {
+  /** Set only when the dataset's answer key changed since the baseline. */
+  readonly expectedBefore?: readonly string[];
+  readonly before: QueryDecision;
+  readonly after: QueryDecision;
 }
 
 /** Everything that changed between a baseline run and this one. */
