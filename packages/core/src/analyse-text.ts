@@ -1,6 +1,7 @@
 import { segmentChinese } from './chinese-segmenter.js';
 import { expandAbbreviation } from './english-abbreviations.js';
 import { stemEnglish } from './language-bridge.js';
+import { quantityTerms } from './quantities.js';
 import { normaliseText, type NormalisedText } from './normalise-text.js';
 import { detectIntents, intentTerm } from './question-intent.js';
 import { CHINESE_STOP_WORDS, ENGLISH_STOP_WORDS } from './stop-words.js';
@@ -94,6 +95,8 @@ export function analyseText(raw: string, options: AnalyseOptions = {}): Analysed
     }
     if (parts.length > 1) previousWord = undefined;
   }
+  // Amounts in one written form (一千 → 1000, 500k → 500000): FAQs write digits, people don't.
+  for (const term of quantityTerms(normalised.simplified)) if (!terms.has(term)) add(term, 1);
   if (options.intents ?? true) for (const intent of detectIntents(raw)) add(intentTerm(intent), INTENT_WEIGHT);
   return { normalised, terms, englishWords, chineseWords, englishPhrases };
 }

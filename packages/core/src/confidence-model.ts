@@ -12,6 +12,7 @@ export const CONFIDENCE_FEATURES = [
   'known',
   'agreement',
   'numberFit',
+  'amount',
   'concept',
 ] as const;
 

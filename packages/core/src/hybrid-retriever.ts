@@ -201,6 +201,8 @@ export function createHybridRetriever(index: BotIndex, overrides: Partial<Hybrid
       agreement: top !== undefined && bestBy((s) => s.bm25) === top.doc && topicBest === top.doc ? top.coverage : 0,
       // The question's number falls in the range the best FAQ is written for (see number-ranges.ts).
       numberFit: top !== undefined && numbers.length > 0 && fitsRange(numbers, questionRangesOf(index)[top.doc]!) ? 1 : 0,
+      // The amounts the question names ("spend 一千 and get 五百") are the ones the best FAQ states.
+      amount: top === undefined ? 0 : amountMatch(index, terms, top.doc),
       // General-knowledge closeness of the best FAQ: low for a question about another subject
       // even when it shares a word or two with the FAQ.
       concept: top === undefined || topicConcept === undefined || topicConceptScore === undefined ? 0 : topicConceptScore(topicConcept, top.doc),
@@ -396,4 +398,14 @@ function coverageOf(index: BotIndex, terms: readonly QueryTerm[], base: Readonly
   let covered = 0;
   for (const [term, w] of base) covered += w * (credit.get(term) ?? 0);
   return covered / total;
+}
+
+/**
+ * Share of the amounts a question names (numbers as analysed: 一千 and 1,000 are both "1000")
+ * that an FAQ states; 0 when the question names none. Years are not amounts.
+ */
+function amountMatch(index: BotIndex, terms: readonly QueryTerm[], doc: number): number {
+  const amounts = terms.filter((t) => t.term === t.source && /^\d+$/.test(t.term) && !/^(?:19|20)\d\d$/.test(t.term));
+  if (amounts.length === 0) return 0;
+  return amounts.filter((t) => index.bm25.docHasTerm(doc, t.term)).length / amounts.length;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chineseNumberValue, fitsRange, numbersIn, rangesIn } from '@govchat/core';
+import { fitsRange, numbersIn, rangesIn } from '@govchat/core';
 
 describe('numbersIn', () => {
   it.each([
@@ -8,29 +8,15 @@ describe('numbersIn', () => {
     ['個仔今年十三歲', [13]],
     ['我阿爸七十五歲', [75]],
     ['we got around 500 saved', [500]],
+    ['we got around 500k saved', [500000]],
+    ['听说用满一千块会送五百', [1000, 500]],
+    ['月入已達十萬元', [100000]],
     // Years say when, not how many; a numeral before no unit is an article (一周, 一次).
     ['what changed in 2026', []],
     ['外佣一周要放几天假', []],
     ['no numbers here', []],
   ] as const)('%s → %j', (text, expected) => {
     expect(numbersIn(text)).toEqual(expected);
-  });
-});
-
-describe('chineseNumberValue', () => {
-  it.each([
-    ['三', 3],
-    ['十', 10],
-    ['十三', 13],
-    ['二十', 20],
-    ['七十五', 75],
-    ['一百二十', 120],
-    ['兩', 2],
-  ] as const)('%s → %d', (text, value) => {
-    expect(chineseNumberValue(text)).toBe(value);
-  });
-  it('is undefined for a run of digits that is not one number', () => {
-    expect(chineseNumberValue('三四')).toBeUndefined();
   });
 });
 

@@ -1,4 +1,5 @@
 import { normaliseText } from './normalise-text.js';
+import { quantitiesIn } from './quantities.js';
 
 /**
  * Numbers against the ranges FAQs are written for. "Can my 13 yo daughter register?" shares no
@@ -13,48 +14,18 @@ export interface NumberRange {
   readonly max: number;
 }
 
-const DIGITS: Readonly<Record<string, number>> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 兩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-const CHINESE_NUMBER = /[零〇一二两兩三四五六七八九十百]+/g;
-/** A Chinese numeral counts only before a unit: in 一周 or 一次 it is an article, not a quantity. */
-const UNIT_AFTER = /^(?:岁|歲|个月|個月|年|月|日|天|人|万|萬|千|元|蚊|周岁)/;
-
 /**
- * The value of a Chinese numeral up to the hundreds (十三 → 13, 二十 → 20, 三 → 3), or undefined.
- * @example chineseNumberValue('十三') // 13
- */
-export function chineseNumberValue(text: string): number | undefined {
-  let total = 0;
-  let digit: number | undefined;
-  for (const ch of text) {
-    if (ch === '百' || ch === '十') {
-      total += (digit ?? 1) * (ch === '百' ? 100 : 10);
-      digit = undefined;
-    } else if (DIGITS[ch] !== undefined) {
-      if (digit !== undefined) return undefined; // 三四 ("three or four") is not one number
-      digit = DIGITS[ch];
-    } else return undefined;
-  }
-  return total + (digit ?? 0);
-}
-
-/**
- * The quantities a question states, in Arabic or Chinese numerals. Years (1900–2100) are left out:
- * "in 2026" says when, not how many.
+ * The quantities a question states, in Arabic or Chinese numerals (see quantities.ts). Years
+ * (1900–2100) are left out: "in 2026" says when, not how many.
  *
  * @example numbersIn('個女三歲，想整護照') // [3]
  * @example numbersIn('can my 13 yo daughter register') // [13]
  */
 export function numbersIn(text: string): number[] {
-  const written = normaliseText(text).simplified;
-  const out: number[] = [];
-  for (const m of written.matchAll(/\d+(?:\.\d+)?/g)) out.push(Number(m[0]));
-  for (const m of written.matchAll(CHINESE_NUMBER)) {
-    const after = written.slice(m.index! + m[0].length);
-    if (!UNIT_AFTER.test(after)) continue;
-    const value = chineseNumberValue(m[0]);
-    if (value !== undefined) out.push(value);
-  }
-  return out.filter((n) => !(Number.isInteger(n) && n >= 1900 && n <= 2100));
+  return quantitiesIn(normaliseText(text).simplified)
+    .filter((q) => !q.chinese || q.unit)
+    .map((q) => q.value)
+    .filter((n) => !(Number.isInteger(n) && n >= 1900 && n <= 2100));
 }
 
 const N = String.raw`(\d+(?:\.\d+)?)`;
