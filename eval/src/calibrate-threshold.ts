@@ -1,5 +1,6 @@
 import {
   CONFIDENCE_FEATURES,
+  checkInput,
   createHybridRetriever,
   detectNonQuestion,
   fitConfidenceWeights,
@@ -66,7 +67,8 @@ export interface ModeCalibration {
  * Fits the retrieval confidence model and the abstention threshold on a (dev) dataset, for the
  * product (hybrid) and for each single-signal mode — so that BM25-only and dense-only are compared
  * at their best, not handicapped by weights fitted for another mode. Logistic weights make
- * confidence predict "the best FAQ is right"; the threshold then maximises accuracy. Returns the
+ * confidence predict "the best FAQ is right"; the threshold then maximises accuracy on
+ * leave-one-bot-out scores (each bot scored by weights fitted without it). Returns the
  * TypeScript source of packages/core/src/retrieval-calibration.ts.
  *
  * @example const { source } = await calibrateRetrieval(await loadDataset('eval/datasets/dev.jsonl'), { dataDir });
@@ -82,24 +84,36 @@ export async function calibrateRetrieval(
     for (const q of queries) {
       let index = indexes.get(q.bot);
       if (index === undefined) indexes.set(q.bot, (index = await loadIndex(options.dataDir, q.bot)));
-      // The engine answers these itself before retrieval: the confidence model never sees them.
-      if (detectNonQuestion(q.query, index) !== undefined) continue;
+      // The engine refuses or answers these itself before retrieval (prompt injection, small talk,
+      // mashing): the confidence model never sees them, so they do not shape its fit.
+      if (!checkInput(q.query).allowed || detectNonQuestion(q.query, index) !== undefined) continue;
       const result = await createHybridRetriever(index, { mode }).retrieve({ text: q.query, history: q.history ?? [] }, { limit: 10 });
       const features = Object.fromEntries(CONFIDENCE_FEATURES.map((f) => [f, result.features?.[f] ?? 0])) as ConfidenceFeatures;
       const top = result.hits[0]?.entry.id;
       samples.push({ features, label: top !== undefined && q.expected.includes(top) ? 1 : 0, query: q, ranked: result.hits.map((h) => h.entry.id) });
     }
     const weights = fitConfidenceWeights(samples);
-    const records: EvalRecord[] = samples.map((s) => ({
+    const recordOf = (s: (typeof samples)[number], w: ConfidenceWeights): EvalRecord => ({
       bot: s.query.bot,
       query: s.query.query,
       lang: s.query.lang,
       expected: s.query.expected,
       ranked: s.ranked,
       abstained: s.ranked.length === 0,
-      confidence: scoreConfidence(s.features, weights),
+      confidence: scoreConfidence(s.features, w),
       latencyMs: 0,
-    }));
+    });
+    // The threshold is fitted on out-of-fold confidences: each bot's questions scored by weights
+    // fitted on the other bots only. That is what confidence looks like for a department the model
+    // never saw; in-sample scores flatter the fit. The shipped weights are still fitted on all bots.
+    const bots = [...new Set(samples.map((s) => s.query.bot))];
+    const records: EvalRecord[] =
+      bots.length < 2
+        ? samples.map((s) => recordOf(s, weights))
+        : bots.flatMap((bot) => {
+            const held = fitConfidenceWeights(samples.filter((s) => s.query.bot !== bot));
+            return samples.filter((s) => s.query.bot === bot).map((s) => recordOf(s, held));
+          });
     modes[mode] = { weights, fit: fitThreshold(records) };
   }
   const literal = (w: ConfidenceWeights): string => JSON.stringify(w).replaceAll(',', ', ').replaceAll(':', ': ').replace('{', '{ ').replace(/}$/, ' }');
@@ -113,7 +127,7 @@ export async function calibrateRetrieval(
 export const RETRIEVAL_CALIBRATION = {
   weights: ${literal(weights)},
   abstainBelow: ${fit.threshold},
-  fittedOn: '${options.datasetName}: ${queries.length} queries, dev accuracy ${fit.accuracy}',
+  fittedOn: '${options.datasetName}: ${queries.length} queries, leave-one-bot-out dev accuracy ${fit.accuracy}',
   modes: {
     bm25: { weights: ${literal(modes.bm25.weights)}, abstainBelow: ${modes.bm25.fit.threshold} },
     dense: { weights: ${literal(modes.dense.weights)}, abstainBelow: ${modes.dense.fit.threshold} },
