@@ -1,3 +1,5 @@
+import { lookupForms } from './english-lemmas.js';
+
 /**
  * Everyday English a citizen types → the words an official FAQ uses for the same thing: "my
  * boss fired me" is an FAQ about an *employer* *dismissing* an employee; "sign up" is *register*;
@@ -116,5 +118,9 @@ export const ENGLISH_COLLOQUIAL: Readonly<Record<string, string>> = {
  * @example formalWords('sign up') // ['register', 'registration']
  */
 export function formalWords(wordOrPhrase: string): string[] {
-  return Object.prototype.hasOwnProperty.call(ENGLISH_COLLOQUIAL, wordOrPhrase) ? ENGLISH_COLLOQUIAL[wordOrPhrase]!.split(' ') : [];
+  // "runs out" and "turned down" are the table's "run out" and "turn down".
+  for (const form of lookupForms(wordOrPhrase)) {
+    if (Object.prototype.hasOwnProperty.call(ENGLISH_COLLOQUIAL, form)) return ENGLISH_COLLOQUIAL[form]!.split(' ');
+  }
+  return [];
 }

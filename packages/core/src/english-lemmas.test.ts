@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { irregularLemma } from './english-lemmas.js';
+import { irregularLemma, lookupForms } from './english-lemmas.js';
 
 describe('irregularLemma', () => {
   it.each([
@@ -17,5 +17,14 @@ describe('irregularLemma', () => {
     expect(irregularLemma('renewed')).toBeUndefined();
     expect(irregularLemma('passports')).toBeUndefined();
     expect(irregularLemma('beat')).toBeUndefined(); // its own base form
+  });
+});
+
+describe('lookupForms', () => {
+  it('offers a word or phrase as written first, then with its first word in base form', () => {
+    expect(lookupForms('ran out')).toEqual(['ran out', 'run out']);
+    expect(lookupForms('turns down')).toEqual(['turns down', 'turn down']);
+    expect(lookupForms('signing up')).toEqual(['signing up', 'sign up', 'signe up']);
+    expect(lookupForms('passport')).toEqual(['passport']);
   });
 });

@@ -46,3 +46,30 @@ export function irregularLemma(word: string): string | undefined {
   const lemma = IRREGULAR.get(word);
   return lemma === word ? undefined : lemma;
 }
+
+/**
+ * The forms to look a word or phrase up by in a lemma-keyed table, most exact first: as written,
+ * then with its first word's base form ("turned down" → "turn down", "ran out" → "run out",
+ * "signing up" → "sign up"). Several regular candidates are offered because the rules cannot
+ * tell "signed" (sign) from "saved" (save); the table decides which exists.
+ *
+ * @example lookupForms('ran out')    // ['ran out', 'run out']
+ * @example lookupForms('turns down') // ['turns down', 'turn down']
+ */
+export function lookupForms(wordOrPhrase: string): string[] {
+  const space = wordOrPhrase.indexOf(' ');
+  const head = space === -1 ? wordOrPhrase : wordOrPhrase.slice(0, space);
+  const rest = space === -1 ? '' : wordOrPhrase.slice(space);
+  const irregular = irregularLemma(head);
+  return [wordOrPhrase, ...(irregular === undefined ? regularBaseForms(head) : [irregular]).map((lemma) => lemma + rest)];
+}
+
+function regularBaseForms(word: string): string[] {
+  const out: string[] = [];
+  if (word.endsWith('ies')) out.push(`${word.slice(0, -3)}y`);
+  if (word.endsWith('es')) out.push(word.slice(0, -2));
+  if (word.endsWith('s')) out.push(word.slice(0, -1));
+  if (word.endsWith('ed')) out.push(word.slice(0, -2), word.slice(0, -1));
+  if (word.endsWith('ing')) out.push(word.slice(0, -3), `${word.slice(0, -3)}e`);
+  return out;
+}

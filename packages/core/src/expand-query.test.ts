@@ -32,6 +32,9 @@ describe('expandQuery', () => {
     expect(fired.get('dismiss')).toMatchObject({ source: 'fire' });
     expect(expansions('do i need to sign up', ['regist']).get('regist')).toMatchObject({ source: 'sign', weight: DEFAULT_EXPANSION_WEIGHTS.colloquial });
     expect(expansions('new iphone', ['phone']).get('phone')?.source).toBe('iphon');
+    // Inflected phrases reach the table's base form.
+    expect(expansions('my passport runs out in march', ['expir']).get('expir')).toMatchObject({ source: 'run', weight: DEFAULT_EXPANSION_WEIGHTS.colloquial });
+    expect(expansions('signing up for an account', ['regist']).get('regist')?.source).toBe('sign');
     // A word with no everyday reading is left alone.
     expect(expansions('passport fee', ['employ', 'regist']).size).toBe(0);
   });

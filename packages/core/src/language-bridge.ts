@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { stemmer } from 'stemmer';
-import { irregularLemma } from './english-lemmas.js';
+import { lookupForms } from './english-lemmas.js';
 
 /**
  * General-language resources that let a question reach an FAQ written in other words or in the
@@ -80,29 +80,12 @@ export function englishHypernyms(word: string): string[] {
 
 function lookupLemma(tableName: string, word: string): string[] {
   const table = loadTable(tableName);
-  const direct = own(table, word);
-  if (direct !== undefined) return direct.split(' ');
-  // WordNet is keyed by lemma; try the irregular base form, then the common inflections. A phrase
-  // inflects its first word ("turned down", "signing up").
-  const space = word.indexOf(' ');
-  const head = space === -1 ? word : word.slice(0, space);
-  const rest = space === -1 ? '' : word.slice(space);
-  const irregular = irregularLemma(head);
-  for (const lemma of irregular === undefined ? lemmaCandidates(head) : [irregular]) {
-    const found = own(table, lemma + rest);
+  // WordNet is keyed by lemma; a phrase inflects its first word ("turned down", "signing up").
+  for (const form of lookupForms(word)) {
+    const found = own(table, form);
     if (found !== undefined) return found.split(' ');
   }
   return [];
-}
-
-function lemmaCandidates(word: string): string[] {
-  const out: string[] = [];
-  if (word.endsWith('ies')) out.push(`${word.slice(0, -3)}y`);
-  if (word.endsWith('es')) out.push(word.slice(0, -2));
-  if (word.endsWith('s')) out.push(word.slice(0, -1));
-  if (word.endsWith('ed')) out.push(word.slice(0, -2), word.slice(0, -1));
-  if (word.endsWith('ing')) out.push(word.slice(0, -3), `${word.slice(0, -3)}e`);
-  return out;
 }
 
 /**
