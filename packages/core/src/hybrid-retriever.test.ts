@@ -70,6 +70,14 @@ describe('hybrid retriever', () => {
     expect(alone.usedHistory).toBe(false);
   });
 
+  it("lets a follow-up's own words pick the FAQ when it turns to a sibling topic", async () => {
+    const retriever = createHybridRetriever(await load('labour'));
+    const result = await retriever.retrieve({ text: 'what about the dad?', history: ['How much maternity leave do women get?'] });
+    expect(result.usedHistory).toBe(true);
+    expect(result.hits[0]?.entry.id).toBe('paternity-leave');
+    expect(result.hits[1]?.entry.id).toBe('maternity-leave');
+  });
+
   it('does not lean on history for a self-contained question', async () => {
     const retriever = createHybridRetriever(immigration);
     const result = await retriever.retrieve({

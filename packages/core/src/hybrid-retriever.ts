@@ -246,6 +246,8 @@ export function createHybridRetriever(index: BotIndex, overrides: Partial<Hybrid
         // is the fee?" matches every fee), so the topic from history decides — but the question
         // picks within it: rank by reciprocal-rank fusion of the question alone (full weight) and
         // the history-merged query, so an FAQ matching both the facet and the topic comes first.
+        // The merged query weighs a little less, so that when the two lists swap the same pair
+        // ("maternity leave?" → "what about the dad?") the follow-up's own words win the tie.
         if (withHistory.ranked.length > 0) {
           const fuse = new Map<number, Scored>();
           const add = (list: readonly Scored[], weight: number): void =>
@@ -255,7 +257,7 @@ export function createHybridRetriever(index: BotIndex, overrides: Partial<Hybrid
               fuse.set(s.doc, { ...(withHistory.ranked.find((h) => h.doc === s.doc) ?? s), score: value });
             });
           add(ranked, 1);
-          add(withHistory.ranked, 1);
+          add(withHistory.ranked, 0.9);
           ranked = [...fuse.values()].sort((a, b) => b.score - a.score || a.doc - b.doc);
           features = featuresOf(ranked, mergedQuery);
           confidence = scoreConfidence(features, options.confidence);
