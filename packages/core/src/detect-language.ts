@@ -29,10 +29,10 @@
  * zh-CN, everything else (zh-HK, yue, mixed in Traditional) → zh-HK: the FAQs are HK Traditional
  * and the answer stays in the citizen's script.
  *
- * The OpenCC converters take several hundred milliseconds to build, so they are built on first
- * use rather than when the module loads.
+ * The OpenCC converters (chinese-script-converter.ts) take a few hundred milliseconds to build,
+ * so they are built on first use rather than when the module loads.
  */
-import * as OpenCC from 'opencc-js';
+import { scriptConverter } from './chinese-script-converter.js';
 import { countCantoneseMarkers } from './cantonese-lexicon.js';
 import { toSimplified, toTraditional } from './normalise-text.js';
 
@@ -66,26 +66,13 @@ export interface DetectLanguageOptions {
 
 type Convert = (text: string) => string;
 
-interface Converters {
-  readonly cnToHk: Convert;
-  readonly cnToTw: Convert;
-  readonly hkToCn: Convert;
-  readonly twToCn: Convert;
-}
-
-let converters: Converters | undefined;
-
-function getConverters(): Converters {
-  // The cn↔hk pair is normalise-text's own: each converter holds tens of MB of lookup tables, so
-  // the same direction is never built twice in one process.
-  converters ??= {
-    cnToHk: toTraditional,
-    cnToTw: OpenCC.Converter({ from: 'cn', to: 'tw' }),
-    hkToCn: toSimplified,
-    twToCn: OpenCC.Converter({ from: 'tw', to: 'cn' }),
-  };
-  return converters;
-}
+// cn↔hk are normalise-text's own; cn→tw shares their Simplified phrase tables (built on first use).
+const CONVERTERS = {
+  cnToHk: toTraditional,
+  cnToTw: scriptConverter('cn', 'tw'),
+  hkToCn: toSimplified,
+  twToCn: scriptConverter('tw', 'cn'),
+} as const;
 
 const HAN = /\p{Script=Han}/u;
 const HAN_GLOBAL = /\p{Script=Han}/gu;
@@ -105,7 +92,7 @@ function convertAligned(convert: Convert, text: string, codePoints: readonly str
 
 /** Counts the Han characters that only Simplified, and only Traditional, writing uses. */
 function scriptEvidence(text: string): { simplified: number; traditional: number } {
-  const { cnToHk, cnToTw, hkToCn, twToCn } = getConverters();
+  const { cnToHk, cnToTw, hkToCn, twToCn } = CONVERTERS;
   const chars = Array.from(text);
   const viaHk = convertAligned(cnToHk, text, chars);
   const viaTw = convertAligned(cnToTw, text, chars);
@@ -181,7 +168,7 @@ export function detectLanguage(text: string, options?: DetectLanguageOptions): L
   const evidence = scriptEvidence(normalized);
   const simplified = evidence.simplified > evidence.traditional;
   // The lexicon reads Traditional characters, so Simplified text is converted before counting.
-  const traditionalText = simplified ? getConverters().cnToHk(normalized) : normalized;
+  const traditionalText = simplified ? CONVERTERS.cnToHk(normalized) : normalized;
   const cantoneseMarkers = countCantoneseMarkers(traditionalText);
   const chineseAnswer: AnswerLang = simplified ? 'zh-CN' : 'zh-HK';
 

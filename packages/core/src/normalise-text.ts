@@ -1,10 +1,10 @@
-import * as OpenCC from 'opencc-js';
 import { toWrittenChinese } from './cantonese-lexicon.js';
+import { scriptConverter } from './chinese-script-converter.js';
 
 /** Converts Simplified (mainland) Chinese to Traditional with Hong Kong variants. */
-export const toTraditional: (text: string) => string = OpenCC.Converter({ from: 'cn', to: 'hk' });
+export const toTraditional: (text: string) => string = scriptConverter('cn', 'hk');
 /** Converts Hong Kong Traditional Chinese to Simplified. */
-export const toSimplified: (text: string) => string = OpenCC.Converter({ from: 'hk', to: 'cn' });
+export const toSimplified: (text: string) => string = scriptConverter('hk', 'cn');
 
 export interface NormalisedText {
   /** Traditional, written (not colloquial) Chinese and lower-case half-width Latin. */

@@ -27,4 +27,22 @@ declare module 'opencc-js' {
    * toTraditional('我想办理身份证'); // '我想辦理身份證'
    */
   export function Converter(options: ConverterOptions): ConverterFunction;
+
+  /**
+   * A conversion's dictionaries, as `Converter` uses them. A dictionary is one string,
+   * `"phrase replacement|phrase replacement|…"`; a group is dictionaries loaded into one trie, the
+   * earlier winning on a phrase both have. Text is normalised by `normalizationChain`, cut into
+   * `segmentation`'s phrases and the runs between them, and each piece converted by every group
+   * of `conversionChain` in turn.
+   */
+  export interface LocaleConfig {
+    readonly normalizationChain?: readonly (readonly string[])[];
+    readonly segmentation?: readonly string[];
+    readonly conversionChain: readonly (readonly string[])[];
+  }
+
+  /** The bundled dictionaries; `configs` is keyed like `s2hk`, `hk2s`, `s2tw`, `tw2s`. */
+  export const Locale: {
+    readonly configs: Readonly<Record<string, LocaleConfig | undefined>>;
+  };
 }
