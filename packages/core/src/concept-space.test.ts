@@ -21,6 +21,18 @@ describe('loadConceptSpace', () => {
     expect(space.words).toBeGreaterThan(100_000);
     expect(loadConceptSpace()).toBe(space);
   });
+
+  it('reads a word vector from the file when first used, and only once', () => {
+    const before = space.wordsRead;
+    const first = vector('quarantine exemption');
+    const afterFirst = space.wordsRead;
+    expect(afterFirst - before).toBeGreaterThan(0);
+    expect(afterFirst - before).toBeLessThanOrEqual(2);
+    expect(vector('quarantine exemption')).toEqual(first);
+    expect(space.wordsRead).toBe(afterFirst);
+    // Most of the 120k vectors are never needed, and never take memory.
+    expect(space.wordsRead).toBeLessThan(space.words / 10);
+  });
 });
 
 describe('ConceptSpace.vectorOf', () => {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { AnalysedText } from './analyse-text.js';
 import { stemEnglish } from './language-bridge.js';
 
@@ -16,6 +16,8 @@ export interface ConceptSpace {
   readonly dimension: number;
   /** How many words have a vector. */
   readonly words: number;
+  /** How many of those vectors have been read from the file so far: the rest take no memory. */
+  readonly wordsRead: number;
   /** Identifies this build of the space: indexes store FAQ vectors made with it. */
   readonly fingerprint: string;
   /**
@@ -40,8 +42,10 @@ export interface ConceptSpace {
  *   u32 table[slots]       open-addressing hash (conceptHash) of word → row + 1, 0 = empty
  *   u16 chars[chars]       all words' UTF-16 code units, back to back
  *   i8  matrix[words × dim] unit word vectors / scale
- * Viewing the one Buffer through typed arrays keeps 120k words out of the JS heap: no strings, no
- * Map, no per-word objects.
+ * Viewing typed arrays keeps 120k words out of the JS heap: no strings, no Map, no per-word
+ * objects. Everything before the matrix (3 MB) is read at once; the matrix (47 MB) stays in the
+ * file and a word's row is read the first time it is needed, since a server only ever looks up the
+ * words of its questions (FAQ vectors are computed at ingest) and an ingest only its corpus's words.
  */
 interface Header {
   readonly format: string;
@@ -55,13 +59,16 @@ interface Header {
 }
 
 const MAGIC = 'GCCS';
+/** Rows are kept in chunks of this many (96 KB at 384 dimensions), filled in the order read. */
+const CHUNK_SHIFT = 8;
+const CHUNK_ROWS = 1 << CHUNK_SHIFT;
 // null: looked and found nothing usable, so later calls do not read the disk again.
 let cached: ConceptSpace | null | undefined;
 
 /**
- * The concept space built by `npm run build`, read on first call and cached. Undefined (not a
+ * The concept space built by `npm run build`, opened on first call and cached. Undefined (not a
  * throw) when the resource is missing or unreadable: it sharpens retrieval but answers must not
- * depend on it.
+ * depend on it. The file stays open: word vectors are read from it as they are first needed.
  * @example
  * const space = loadConceptSpace();
  * const v = space?.vectorOf(analyseText('如何取消帳戶')); // unit Float32Array(384), or undefined
@@ -70,11 +77,14 @@ export function loadConceptSpace(): ConceptSpace | undefined {
   if (cached === undefined) {
     // Both src/ (tests) and dist/ sit one level below the package root.
     const url = new URL('../resources/concept-space.bin', import.meta.url);
+    let fd: number | undefined;
     try {
-      cached = openConceptSpace(readFileSync(url));
+      fd = openSync(url, 'r');
+      cached = openConceptSpace(fd) ?? null;
     } catch {
       cached = null;
     }
+    if (cached === null && fd !== undefined) closeSync(fd);
   }
   return cached ?? undefined;
 }
@@ -88,17 +98,37 @@ function conceptHash(text: string): number {
   return (h ^ (h >>> 15)) >>> 0;
 }
 
-function openConceptSpace(file: Buffer): ConceptSpace | undefined {
-  // Typed-array views need aligned offsets; a pooled or sliced Buffer may not start on one.
-  const bytes = file.byteOffset % 4 === 0 ? file : Uint8Array.prototype.slice.call(file);
-  if (bytes.length < 8 || String.fromCharCode(...bytes.subarray(0, 4)) !== MAGIC) return undefined;
-  const headerLength = new DataView(bytes.buffer, bytes.byteOffset, 8).getUint32(4, true);
-  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerLength))) as Header;
+/** Fills `into` from the file at `position`; false when the file is shorter. */
+function readFully(fd: number, into: Uint8Array, position: number): boolean {
+  let done = 0;
+  while (done < into.length) {
+    const n = readSync(fd, into, done, into.length - done, position + done);
+    if (n === 0) return false;
+    done += n;
+  }
+  return true;
+}
+
+function openConceptSpace(fd: number): ConceptSpace | undefined {
+  const fileBytes = fstatSync(fd).size;
+  const prefix = Buffer.alloc(8);
+  if (!readFully(fd, prefix, 0) || prefix.toString('latin1', 0, 4) !== MAGIC) return undefined;
+  const headerLength = prefix.readUInt32LE(4);
+  const headerBytes = Buffer.alloc(headerLength);
+  if (!readFully(fd, headerBytes, 8)) return undefined;
+  const header = JSON.parse(new TextDecoder().decode(headerBytes)) as Header;
   if (header.format !== 'govchat-concept-space' || header.version !== 1) return undefined;
   const { dim, words, slots, chars } = header;
-  let at = bytes.byteOffset + 8 + headerLength;
+  // The header is padded so that everything after it starts 4-byte aligned, as typed views need.
+  const lookupStart = 8 + headerLength;
+  const lookupBytes = dim * 4 + words * 4 + (words + 1) * 4 + slots * 4 + chars * 2;
+  const matrixStart = lookupStart + lookupBytes;
+  if (matrixStart + words * dim !== fileBytes) return undefined;
+  const lookup = new Uint8Array(lookupBytes);
+  if (!readFully(fd, lookup, lookupStart)) return undefined;
+  let at = 0;
   const take = <T>(make: (buffer: ArrayBufferLike, offset: number, length: number) => T, length: number, size: number): T => {
-    const view = make(bytes.buffer, at, length);
+    const view = make(lookup.buffer, at, length);
     at += length * size;
     return view;
   };
@@ -107,8 +137,25 @@ function openConceptSpace(file: Buffer): ConceptSpace | undefined {
   const offsets = take((b, o, n) => new Uint32Array(b, o, n), words + 1, 4);
   const table = take((b, o, n) => new Uint32Array(b, o, n), slots, 4);
   const text = take((b, o, n) => new Uint16Array(b, o, n), chars, 2);
-  const matrix = take((b, o, n) => new Int8Array(b, o, n), words * dim, 1);
-  if (at !== bytes.byteOffset + bytes.length) return undefined;
+
+  // slotOfRow[row]: where a row read so far sits in `chunks`, -1 before it is read.
+  const slotOfRow = new Int32Array(words).fill(-1);
+  const chunks: Int8Array[] = [];
+  let rowsRead = 0;
+  /** The row's place in `chunks`, reading it from the file first if needed. */
+  const slotOf = (row: number): number => {
+    let slot = slotOfRow[row]!;
+    if (slot >= 0) return slot;
+    slot = rowsRead;
+    if ((slot & (CHUNK_ROWS - 1)) === 0) chunks.push(new Int8Array(CHUNK_ROWS * dim));
+    const chunk = chunks[slot >>> CHUNK_SHIFT]!;
+    const into = new Uint8Array(chunk.buffer, (slot & (CHUNK_ROWS - 1)) * dim, dim);
+    // The build replaces the file by renaming, so the open descriptor keeps reading this build.
+    if (!readFully(fd, into, matrixStart + row * dim)) throw new Error('concept-space.bin was truncated while in use');
+    rowsRead++;
+    slotOfRow[row] = slot;
+    return slot;
+  };
   const mask = slots - 1;
 
   const rowOf = (key: string): number => {
@@ -128,7 +175,9 @@ function openConceptSpace(file: Buffer): ConceptSpace | undefined {
   const accumulate = (analysed: ConceptWords, weighted: Float32Array, plain: Float32Array | undefined, weightOf?: (key: string) => number): boolean => {
     let found = false;
     const add = (row: number, sif: number, weight: number): void => {
-      const base = row * dim;
+      const slot = slotOf(row);
+      const matrix = chunks[slot >>> CHUNK_SHIFT]!;
+      const base = (slot & (CHUNK_ROWS - 1)) * dim;
       const w = sif * weight;
       if (w > 0) {
         for (let i = 0; i < dim; i++) weighted[i]! += w * matrix[base + i]!;
@@ -194,5 +243,14 @@ function openConceptSpace(file: Buffer): ConceptSpace | undefined {
     return [finish(weighted), finish(plain)];
   };
 
-  return { dimension: dim, words, fingerprint: `${header.version}-${dim}-${words}-${bytes.length}-${conceptHash(JSON.stringify(header))}`, vectorOf, vectorsOf };
+  return {
+    dimension: dim,
+    words,
+    get wordsRead() {
+      return rowsRead;
+    },
+    fingerprint: `${header.version}-${dim}-${words}-${fileBytes}-${conceptHash(JSON.stringify(header))}`,
+    vectorOf,
+    vectorsOf,
+  };
 }
