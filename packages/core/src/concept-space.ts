@@ -179,11 +179,21 @@ function openConceptSpace(fd: number): ConceptSpace | undefined {
       const matrix = chunks[slot >>> CHUNK_SHIFT]!;
       const base = (slot & (CHUNK_ROWS - 1)) * dim;
       const w = sif * weight;
-      if (w > 0) {
+      const toPlain = plain !== undefined && sif > 0;
+      // One pass for both sums when both take the word (the usual case at ingest): each component
+      // still receives the same additions in the same order, so the sums are exactly as before.
+      if (w > 0 && toPlain) {
+        for (let i = 0; i < dim; i++) {
+          const x = matrix[base + i]!;
+          weighted[i]! += w * x;
+          plain[i]! += sif * x;
+        }
+      } else if (w > 0) {
         for (let i = 0; i < dim; i++) weighted[i]! += w * matrix[base + i]!;
-        found = true;
+      } else if (toPlain) {
+        for (let i = 0; i < dim; i++) plain[i]! += sif * matrix[base + i]!;
       }
-      if (plain !== undefined && sif > 0) for (let i = 0; i < dim; i++) plain[i]! += sif * matrix[base + i]!;
+      if (w > 0) found = true;
     };
     for (const word of analysed.englishWords) {
       const key = stemEnglish(word);

@@ -89,6 +89,14 @@ function lookupLemma(tableName: string, word: string): string[] {
 }
 
 /**
+ * Stems already worked out: an ingest stems each word of every FAQ twice (terms, then concept
+ * vectors) and the same few thousand words over and over, and Porter's rules cost far more than a
+ * Map look-up.
+ */
+const stems = new Map<string, string>();
+const STEM_CACHE_LIMIT = 20_000;
+
+/**
  * The stem the analyser uses for English words: Porter's, with British and American spellings
  * made one (licence/license, labour/labor, organisation/organization; see english-spelling.json
  * in scripts/build-resources.mjs), since FAQs are written in British English and many citizens
@@ -97,6 +105,14 @@ function lookupLemma(tableName: string, word: string): string[] {
  * @example stemEnglish('licences') === stemEnglish('license') // true
  */
 export function stemEnglish(word: string): string {
-  const stem = stemmer(word);
-  return own(loadTable('english-spelling.json'), stem) ?? stem;
+  let stem = stems.get(word);
+  if (stem === undefined) {
+    const porter = stemmer(word);
+    stem = own(loadTable('english-spelling.json'), porter) ?? porter;
+    // Bounded, so that a server's stream of arbitrary words cannot grow it without end.
+    if (stems.size >= STEM_CACHE_LIMIT) stems.clear();
+    stems.set(word, stem);
+  }
+  return stem;
 }
+
