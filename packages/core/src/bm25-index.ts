@@ -62,7 +62,9 @@ export function buildBm25Index(docs: readonly Bm25Document[], options: Bm25Optio
     SCRIPTS.map((_, si) => Math.max(lengths.reduce((sum, l) => sum + l[fi]![si]!, 0) / Math.max(docs.length, 1), 1e-9)),
   );
 
-  const pseudoTf = new Map<string, Array<[number, number]>>();
+  // term → flat [doc, pseudo term frequency, doc, …], doc ascending: the postings' layout, so each
+  // list becomes its term's postings in place (one array per term, not one per posting).
+  const pseudoTf = new Map<string, number[]>();
   docs.forEach((doc, docIndex) => {
     const perTerm = new Map<string, number>();
     fields.forEach((field, fi) => {
@@ -74,15 +76,17 @@ export function buildBm25Index(docs: readonly Bm25Document[], options: Bm25Optio
     for (const [term, tf] of perTerm) {
       let list = pseudoTf.get(term);
       if (list === undefined) pseudoTf.set(term, (list = []));
-      list.push([docIndex, tf]);
+      list.push(docIndex, tf);
     }
   });
 
   const idf: Record<string, number> = Object.create(null);
   const postings: Record<string, number[]> = Object.create(null);
   for (const [term, list] of pseudoTf) {
-    idf[term] = idfOf(docs.length, list.length);
-    postings[term] = list.flatMap(([doc, tf]) => [doc, round((idf[term]! * tf) / (options.k1 + tf))]);
+    const termIdf = idfOf(docs.length, list.length / 2);
+    idf[term] = termIdf;
+    for (let k = 1; k < list.length; k += 2) list[k] = round((termIdf * list[k]!) / (options.k1 + list[k]!));
+    postings[term] = list;
   }
   return createIndex({ version: 1, docCount: docs.length, idf, postings });
 }

@@ -171,9 +171,10 @@ export async function buildIndex(
     // The built-in embedder takes the analysed terms directly: no second analysis pass.
     for (const i of toEmbed) {
       const doc = docs[i]!;
-      const question = new Map([...(doc.fields.question ?? []), ...mergeInto(doc.fields.question, doc.fields.alternates)]);
-      vectorData.set(embedder.embedTerms(weighted(question)), i * VECTORS_PER_FAQ * dimension);
-      vectorData.set(embedder.embedTerms(weighted(doc.fields.answer ?? new Map())), (i * VECTORS_PER_FAQ + 1) * dimension);
+      const question = mergeAlternates(doc.fields.question, doc.fields.alternates);
+      const at = i * VECTORS_PER_FAQ * dimension;
+      embedder.embedTermsInto(weighted(question), vectorData.subarray(at, at + dimension));
+      embedder.embedTermsInto(weighted(doc.fields.answer ?? new Map()), vectorData.subarray(at + dimension, at + 2 * dimension));
     }
   } else if (toEmbed.length > 0) {
     const texts = toEmbed.flatMap((i) => docs[i]!.denseTexts);
@@ -331,12 +332,14 @@ function weighted(bag: ReadonlyMap<string, number>): Array<{ term: string; weigh
   return [...bag].map(([term, weight]) => ({ term, weight: 1 + Math.log(Math.max(weight, 1)) }));
 }
 
-function mergeInto(
-  base: ReadonlyMap<string, number> | undefined,
-  extra: ReadonlyMap<string, number> | undefined,
-): Array<[string, number]> {
-  if (extra === undefined) return [];
-  return [...extra].map(([t, w]) => [t, (base?.get(t) ?? 0) + w]);
+/** The question's terms, then each alternate's term added to the question's weight (in that order). */
+function mergeAlternates(
+  question: ReadonlyMap<string, number> | undefined,
+  alternates: ReadonlyMap<string, number> | undefined,
+): Map<string, number> {
+  const merged = new Map(question);
+  if (alternates !== undefined) for (const [t, w] of alternates) merged.set(t, (question?.get(t) ?? 0) + w);
+  return merged;
 }
 
 function bytesOf(array: Float32Array): Uint8Array {

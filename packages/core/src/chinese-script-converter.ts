@@ -21,6 +21,8 @@ interface PhraseTable {
   longestAt(text: string, at: number): number;
   keyLength(row: number): number;
   replacement(row: number): string;
+  /** Whether some phrase begins with this UTF-16 code unit. */
+  starts(unit: number): boolean;
 }
 
 const UNITS = 0x10000;
@@ -95,6 +97,7 @@ function buildPhraseTable(dictionaries: readonly string[]): PhraseTable {
     longestAt,
     keyLength: (row) => keyStart[row + 1]! - keyStart[row]!,
     replacement: (row) => values.slice(valueStart[row], valueStart[row + 1]),
+    starts: (unit) => firstRow[unit]! < firstRow[unit + 1]!,
   };
 }
 
@@ -123,6 +126,9 @@ function idsEnd(text: string, at: number): number {
 
 /** opencc-js steps over unmatched text a code point, or a whole description sequence, at a time. */
 function unmatchedLength(text: string, at: number): number {
+  const unit = text.charCodeAt(at);
+  // Neither a description character nor the first half of a surrogate pair: one code unit.
+  if ((unit < 0x2ff0 || unit > 0x2fff) && (unit < 0xd800 || unit > 0xdbff)) return 1;
   const end = idsEnd(text, at);
   return end > at ? end - at : codePointLength(text, at);
 }
@@ -131,7 +137,7 @@ function convertWith(table: PhraseTable, text: string): string {
   let out = '';
   let unmatchedFrom = -1;
   for (let i = 0; i < text.length; ) {
-    const row = table.longestAt(text, i);
+    const row = table.starts(text.charCodeAt(i)) ? table.longestAt(text, i) : -1;
     if (row >= 0) {
       if (unmatchedFrom >= 0) out += text.slice(unmatchedFrom, i);
       unmatchedFrom = -1;
@@ -150,7 +156,7 @@ function segmentWith(table: PhraseTable, text: string): string[] {
   const pieces: string[] = [];
   let unmatchedFrom = -1;
   for (let i = 0; i < text.length; ) {
-    const row = table.longestAt(text, i);
+    const row = table.starts(text.charCodeAt(i)) ? table.longestAt(text, i) : -1;
     if (row >= 0) {
       if (unmatchedFrom >= 0) pieces.push(text.slice(unmatchedFrom, i));
       unmatchedFrom = -1;
@@ -209,7 +215,17 @@ function buildConverter(from: ScriptLocale, to: ScriptLocale): ScriptConverter {
   const normalisation = (config.normalizationChain ?? []).map(tableFor);
   const segmentation = config.segmentation === undefined ? undefined : tableFor(config.segmentation);
   const chain = config.conversionChain.map(tableFor);
+  const all = [...normalisation, ...(segmentation === undefined ? [] : [segmentation]), ...chain];
+  // Code units that begin a phrase of any table: text without one (English, digits, most
+  // punctuation) comes out of every step unchanged, so it is returned as it is.
+  const active = new Uint8Array(UNITS);
+  for (let unit = 0; unit < UNITS; unit++) if (all.some((table) => table.starts(unit))) active[unit] = 1;
+  const inert = (text: string): boolean => {
+    for (let i = 0; i < text.length; i++) if (active[text.charCodeAt(i)] === 1) return false;
+    return true;
+  };
   return (text) => {
+    if (inert(text)) return text;
     const normalised = normalisation.reduce((result, table) => convertWith(table, result), text);
     let pieces = segmentation === undefined ? [normalised] : segmentWith(segmentation, normalised);
     for (const table of chain) pieces = pieces.map((piece) => convertWith(table, piece));

@@ -91,6 +91,11 @@ export interface CooccurrenceEmbedder extends TextEmbedder {
   hasTerm(term: string): boolean;
   /** Embeds already analysed (and possibly expanded) terms: lets the retriever analyse once. */
   embedTerms(terms: Iterable<Pick<QueryTerm, 'term' | 'weight'>>): number[];
+  /**
+   * embedTerms written into `out` (dimension long) instead of a new array: an ingest fills its
+   * vector array in place rather than copying a number[] per FAQ side.
+   */
+  embedTermsInto(terms: Iterable<Pick<QueryTerm, 'term' | 'weight'>>, out: Float32Array): void;
 }
 
 class CooccurrenceEmbeddings extends Embeddings implements CooccurrenceEmbedder {
@@ -115,27 +120,32 @@ class CooccurrenceEmbeddings extends Embeddings implements CooccurrenceEmbedder 
   hasTerm = (term: string): boolean => this.#row.has(term);
 
   embedTerms(terms: Iterable<Pick<QueryTerm, 'term' | 'weight'>>): number[] {
+    const sum = new Float32Array(this.model.options.dimension);
+    this.embedTermsInto(terms, sum);
+    return Array.from(sum);
+  }
+
+  embedTermsInto(terms: Iterable<Pick<QueryTerm, 'term' | 'weight'>>, out: Float32Array): void {
     const { dimension, seed } = this.model.options;
-    const sum = new Float32Array(dimension);
-    const scratch = new Float32Array(dimension);
+    const { vectors, idf } = this.model;
+    out.fill(0);
+    let scratch: Float32Array | undefined;
     for (const { term, weight } of terms) {
       const i = this.#row.get(term);
-      let vector: Float32Array;
-      let idf: number;
       if (i === undefined) {
         // Unknown to the fit (e.g. an entry added since): its own hashed direction still matches itself.
+        scratch ??= new Float32Array(dimension);
         hashedDirection(term, seed, scratch);
-        vector = scratch;
-        idf = this.#unseenIdf;
+        const w = weight * this.#unseenIdf;
+        for (let k = 0; k < dimension; k++) out[k]! += w * scratch[k]!;
       } else {
-        vector = this.model.vectors.subarray(i * dimension, (i + 1) * dimension);
-        idf = this.model.idf[i]!;
+        // Indexing the model in place: a subarray view per term was most of the ingest's garbage.
+        const w = weight * idf[i]!;
+        const base = i * dimension;
+        for (let k = 0; k < dimension; k++) out[k]! += w * vectors[base + k]!;
       }
-      const w = weight * idf;
-      for (let k = 0; k < dimension; k++) sum[k]! += w * vector[k]!;
     }
-    normalise(sum);
-    return Array.from(sum);
+    normalise(out);
   }
 
   async embedDocuments(documents: string[]): Promise<number[][]> {
