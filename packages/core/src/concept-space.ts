@@ -89,6 +89,48 @@ export function loadConceptSpace(): ConceptSpace | undefined {
   return cached ?? undefined;
 }
 
+/*
+ * sum += scale × matrix[base, base + sum.length), four components a step: V8 does not vectorise,
+ * and unrolled this ingest's hottest loop runs about twice as fast. Every component still gets
+ * the same one addition in the same order as in a plain loop, so the sums are exactly the same.
+ */
+function addRow(sum: Float32Array, scale: number, matrix: Int8Array, base: number): void {
+  const n = sum.length;
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    sum[i]! += scale * matrix[base + i]!;
+    sum[i + 1]! += scale * matrix[base + i + 1]!;
+    sum[i + 2]! += scale * matrix[base + i + 2]!;
+    sum[i + 3]! += scale * matrix[base + i + 3]!;
+  }
+  for (; i < n; i++) sum[i]! += scale * matrix[base + i]!;
+}
+
+/** addRow into two sums (same length) at once, reading the row once. */
+function addRowToBoth(a: Float32Array, scaleA: number, b: Float32Array, scaleB: number, matrix: Int8Array, base: number): void {
+  const n = a.length;
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    const x0 = matrix[base + i]!;
+    const x1 = matrix[base + i + 1]!;
+    const x2 = matrix[base + i + 2]!;
+    const x3 = matrix[base + i + 3]!;
+    a[i]! += scaleA * x0;
+    b[i]! += scaleB * x0;
+    a[i + 1]! += scaleA * x1;
+    b[i + 1]! += scaleB * x1;
+    a[i + 2]! += scaleA * x2;
+    b[i + 2]! += scaleB * x2;
+    a[i + 3]! += scaleA * x3;
+    b[i + 3]! += scaleB * x3;
+  }
+  for (; i < n; i++) {
+    const x = matrix[base + i]!;
+    a[i]! += scaleA * x;
+    b[i]! += scaleB * x;
+  }
+}
+
 /** FNV-1a over UTF-16 code units with a murmur finaliser; the build script hashes the same way. */
 function conceptHash(text: string): number {
   let h = 2166136261;
@@ -180,19 +222,10 @@ function openConceptSpace(fd: number): ConceptSpace | undefined {
       const base = (slot & (CHUNK_ROWS - 1)) * dim;
       const w = sif * weight;
       const toPlain = plain !== undefined && sif > 0;
-      // One pass for both sums when both take the word (the usual case at ingest): each component
-      // still receives the same additions in the same order, so the sums are exactly as before.
-      if (w > 0 && toPlain) {
-        for (let i = 0; i < dim; i++) {
-          const x = matrix[base + i]!;
-          weighted[i]! += w * x;
-          plain[i]! += sif * x;
-        }
-      } else if (w > 0) {
-        for (let i = 0; i < dim; i++) weighted[i]! += w * matrix[base + i]!;
-      } else if (toPlain) {
-        for (let i = 0; i < dim; i++) plain[i]! += sif * matrix[base + i]!;
-      }
+      // One pass for both sums when both take the word (the usual case at ingest).
+      if (w > 0 && toPlain) addRowToBoth(weighted, w, plain, sif, matrix, base);
+      else if (w > 0) addRow(weighted, w, matrix, base);
+      else if (toPlain) addRow(plain, sif, matrix, base);
       if (w > 0) found = true;
     };
     for (const word of analysed.englishWords) {

@@ -58,7 +58,7 @@ export function fitCooccurrenceModel(
     for (const [term, weight] of doc) {
       const offset = row.get(term)! * dimension;
       const w = 1 + Math.log(weight > 1 ? weight : 1);
-      for (let k = 0; k < dimension; k++) learned[offset + k]! += w * docVector[k]!;
+      addScaled(learned, offset, w, docVector, 0, dimension);
     }
   });
   const idf = new Float32Array(terms.length);
@@ -136,13 +136,10 @@ class CooccurrenceEmbeddings extends Embeddings implements CooccurrenceEmbedder 
         // Unknown to the fit (e.g. an entry added since): its own hashed direction still matches itself.
         scratch ??= new Float32Array(dimension);
         hashedDirection(term, seed, scratch);
-        const w = weight * this.#unseenIdf;
-        for (let k = 0; k < dimension; k++) out[k]! += w * scratch[k]!;
+        addScaled(out, 0, weight * this.#unseenIdf, scratch, 0, dimension);
       } else {
         // Indexing the model in place: a subarray view per term was most of the ingest's garbage.
-        const w = weight * idf[i]!;
-        const base = i * dimension;
-        for (let k = 0; k < dimension; k++) out[k]! += w * vectors[base + k]!;
+        addScaled(out, 0, weight * idf[i]!, vectors, i * dimension, dimension);
       }
     }
     normalise(out);
@@ -173,6 +170,22 @@ export function isCooccurrenceEmbedder(value: unknown): value is CooccurrenceEmb
 
 function toTerms(bag: ReadonlyMap<string, number>): Array<{ term: string; weight: number }> {
   return [...bag].map(([term, weight]) => ({ term, weight: 1 + Math.log(weight > 1 ? weight : 1) }));
+}
+
+/**
+ * target[at, at + n) += scale × source[from, from + n), four components a step: V8 does not
+ * vectorise, and unrolled the ingest's fitting and embedding loops run about twice as fast. Each
+ * component gets the same one addition as in a plain loop, so the results are exactly the same.
+ */
+function addScaled(target: Float32Array, at: number, scale: number, source: Float32Array, from: number, n: number): void {
+  let k = 0;
+  for (; k + 3 < n; k += 4) {
+    target[at + k]! += scale * source[from + k]!;
+    target[at + k + 1]! += scale * source[from + k + 1]!;
+    target[at + k + 2]! += scale * source[from + k + 2]!;
+    target[at + k + 3]! += scale * source[from + k + 3]!;
+  }
+  for (; k < n; k++) target[at + k]! += scale * source[from + k]!;
 }
 
 function idfOf(docCount: number, df: number): number {
