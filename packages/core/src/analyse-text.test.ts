@@ -15,6 +15,12 @@ describe('analyseText', () => {
     expect(analyseText('You can check how much is left.', { intents: false }).terms.has('?amount')).toBe(false);
   });
 
+  it('counts a hyphenated word as the joined word and as its parts, and expands shorthand', () => {
+    const { terms, englishWords } = analyseText('e-channel 3 yrs hk', { intents: false });
+    expect([...terms.keys()]).toEqual(['echannel', 'channel', '3', 'year', 'hong', 'kong']);
+    expect(englishWords).toEqual(['echannel', 'channel', '3', 'years', 'hong', 'kong']);
+  });
+
   it('keeps adjacent English words, stop words included, for phrasal verbs', () => {
     expect(analyseText('they may turn down my offer').englishPhrases).toContain('turn down');
     expect(analyseText('sign up 智方便').englishPhrases).toEqual(['sign up']);

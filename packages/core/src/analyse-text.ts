@@ -82,8 +82,14 @@ export function analyseText(raw: string, options: AnalyseOptions = {}): Analysed
     }
     // English and numbers: hyphenated forms count as the joined word and as their parts,
     // so "e-channel", "echannel" and "e channel" meet.
-    const parts = run.split('-');
-    const words = (parts.length > 1 ? [parts.join(''), ...parts] : parts).flatMap((w) => expandAbbreviation(w).split(' '));
+    const parts = run.includes('-') ? run.split('-') : [run];
+    const words: string[] = [];
+    for (const form of parts.length > 1 ? [parts.join(''), ...parts] : parts) {
+      const expanded = expandAbbreviation(form);
+      // Most words are no abbreviation, and a run has no space: no array to split them into.
+      if (expanded === form) words.push(form);
+      else words.push(...expanded.split(' '));
+    }
     for (const word of words) {
       if (parts.length === 1) {
         if (previousWord !== undefined) englishPhrases.push(`${previousWord} ${word}`);
