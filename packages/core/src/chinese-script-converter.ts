@@ -35,6 +35,18 @@ const UNITS = 0x10000;
  * finds.
  */
 function buildPhraseTable(dictionaries: readonly string[]): PhraseTable {
+  return phraseTable(packPhrases(dictionaries));
+}
+
+interface PackedPhrases {
+  readonly keys: string;
+  readonly keyStart: Uint32Array;
+  readonly values: string;
+  readonly valueStart: Uint32Array;
+  readonly firstRow: Uint32Array;
+}
+
+function packPhrases(dictionaries: readonly string[]): PackedPhrases {
   const entries = new Map<string, string>();
   // opencc-js loads a group last dictionary first and a later line replaces an earlier one, so
   // the first dictionary that has a phrase decides it.
@@ -50,22 +62,20 @@ function buildPhraseTable(dictionaries: readonly string[]): PhraseTable {
   const keyStart = new Uint32Array(sorted.length + 1);
   const valueStart = new Uint32Array(sorted.length + 1);
   const firstRow = new Uint32Array(UNITS + 1);
-  let keyLength = 0;
-  let valueLength = 0;
-  sorted.forEach((key, row) => {
-    keyStart[row] = keyLength;
-    valueStart[row] = valueLength;
-    keyLength += key.length;
-    valueLength += entries.get(key)!.length;
+  for (let row = 0; row < sorted.length; row++) {
+    const key = sorted[row]!;
+    keyStart[row + 1] = keyStart[row]! + key.length;
+    valueStart[row + 1] = valueStart[row]! + entries.get(key)!.length;
     firstRow[key.charCodeAt(0) + 1] = row + 1;
-  });
-  keyStart[sorted.length] = keyLength;
-  valueStart[sorted.length] = valueLength;
+  }
   // firstRow[u + 1] holds one past the last row starting with u (or 0): make it cumulative.
   for (let u = 1; u <= UNITS; u++) firstRow[u] = Math.max(firstRow[u]!, firstRow[u - 1]!);
-  const keys = sorted.join('');
-  const values = sorted.map((key) => entries.get(key)!).join('');
+  return { keys: sorted.join(''), keyStart, values: sorted.map((key) => entries.get(key)!).join(''), valueStart, firstRow };
+}
 
+// A function of its own, so that the closures hold the packed table only, not the Map and
+// arrays it was made from.
+function phraseTable({ keys, keyStart, values, valueStart, firstRow }: PackedPhrases): PhraseTable {
   /** First row in [lo, hi) whose unit at `depth` is ≥ `unit` (all rows there are longer than depth). */
   const lowerBound = (lo: number, hi: number, depth: number, unit: number): number => {
     while (lo < hi) {
