@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { stemmer } from 'stemmer';
 import { lookupForms } from './english-lemmas.js';
+import { createStringTable, type StringTable } from './string-table.js';
 
 /**
  * General-language resources that let a question reach an FAQ written in other words or in the
@@ -9,34 +10,36 @@ import { lookupForms } from './english-lemmas.js';
  * for the bundled corpora.
  */
 
-type Table = Readonly<Record<string, string>>;
-const cache = new Map<string, Table>();
+const cache = new Map<string, StringTable>();
 
-function loadTable(name: string): Table {
+/**
+ * A resource table, parsed once and packed (string-table.ts): as parsed objects the five big
+ * tables held about 30 MB of heap for the life of every server.
+ */
+function loadTable(name: string): StringTable {
   let table = cache.get(name);
   if (table === undefined) {
     // Both src/ (tests) and dist/ sit one level below the package root.
     const url = new URL(`../resources/${name}`, import.meta.url);
+    let record: Readonly<Record<string, string>>;
     try {
-      table = JSON.parse(readFileSync(url, 'utf8')) as Table;
+      record = JSON.parse(readFileSync(url, 'utf8')) as Readonly<Record<string, string>>;
     } catch {
       // A missing resource weakens matching but must not stop answers: run `npm run build` to make it.
-      table = {};
+      record = {};
     }
+    table = createStringTable(record);
     cache.set(name, table);
   }
   return table;
 }
-
-const own = (table: Table, key: string): string | undefined =>
-  Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
 
 /**
  * English words glossing a Simplified Chinese word.
  * @example englishGlossWords('费用') // ['cost', 'expenditure', 'expense']
  */
 export function englishGlossWords(simplifiedWord: string): string[] {
-  const glosses = own(loadTable('cedict-bridge.json'), simplifiedWord);
+  const glosses = loadTable('cedict-bridge.json').get(simplifiedWord);
   if (glosses === undefined) return [];
   return glosses
     .toLowerCase()
@@ -49,7 +52,7 @@ export function englishGlossWords(simplifiedWord: string): string[] {
  * @example chineseWordsForStem('passport') // ['护照', ...]
  */
 export function chineseWordsForStem(stem: string): string[] {
-  return own(loadTable('cedict-reverse.json'), stem)?.split(' ') ?? [];
+  return loadTable('cedict-reverse.json').get(stem)?.split(' ') ?? [];
 }
 
 /**
@@ -82,7 +85,7 @@ function lookupLemma(tableName: string, word: string): string[] {
   const table = loadTable(tableName);
   // WordNet is keyed by lemma; a phrase inflects its first word ("turned down", "signing up").
   for (const form of lookupForms(word)) {
-    const found = own(table, form);
+    const found = table.get(form);
     if (found !== undefined) return found.split(' ');
   }
   return [];
@@ -108,7 +111,7 @@ export function stemEnglish(word: string): string {
   let stem = stems.get(word);
   if (stem === undefined) {
     const porter = stemmer(word);
-    stem = own(loadTable('english-spelling.json'), porter) ?? porter;
+    stem = loadTable('english-spelling.json').get(porter) ?? porter;
     // Bounded, so that a server's stream of arbitrary words cannot grow it without end.
     if (stems.size >= STEM_CACHE_LIMIT) stems.clear();
     stems.set(word, stem);
