@@ -161,7 +161,7 @@ function openConceptSpace(fd: number): ConceptSpace | undefined {
   const header = JSON.parse(new TextDecoder().decode(headerBytes)) as Header;
   if (header.format !== 'govchat-concept-space' || header.version !== 1) return undefined;
   const { dim, words, slots, chars } = header;
-  // The header is padded so that everything after it starts 4-byte aligned, as typed views need.
+  // Read into a buffer of its own, where every section starts at a multiple of its element size.
   const lookupStart = 8 + headerLength;
   const lookupBytes = dim * 4 + words * 4 + (words + 1) * 4 + slots * 4 + chars * 2;
   const matrixStart = lookupStart + lookupBytes;

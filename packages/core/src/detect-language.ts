@@ -66,7 +66,7 @@ export interface DetectLanguageOptions {
 
 type Convert = (text: string) => string;
 
-// cn↔hk are normalise-text's own; cn→tw shares their Simplified phrase tables (built on first use).
+// cn↔hk are normalise-text's own; cn→tw and tw→cn share most of their phrase tables with them.
 const CONVERTERS = {
   cnToHk: toTraditional,
   cnToTw: scriptConverter('cn', 'tw'),
