@@ -43,4 +43,11 @@ describe('analyseText', () => {
     expect(termsOf('cheque')).not.toEqual(termsOf('check'));
     expect(termsOf('great')).not.toEqual(termsOf('grey'));
   });
+
+  it('treats words that name Object.prototype members as ordinary words', () => {
+    for (const text of ['who is the constructor', 'constructor 係咩', 'toString valueOf hasOwnProperty __proto__']) {
+      expect(() => analyseText(text), text).not.toThrow();
+    }
+    expect(analyseText('who is the constructor').terms.has('constructor')).toBe(true);
+  });
 });

@@ -54,5 +54,6 @@ export const ENGLISH_ABBREVIATIONS: Readonly<Record<string, string>> = {
 
 /** @example expandAbbreviation('yrs') // 'years' */
 export function expandAbbreviation(word: string): string {
-  return ENGLISH_ABBREVIATIONS[word] ?? word;
+  // Own keys only: a citizen's "constructor" or "toString" must not find Object.prototype's.
+  return Object.prototype.hasOwnProperty.call(ENGLISH_ABBREVIATIONS, word) ? ENGLISH_ABBREVIATIONS[word]! : word;
 }
