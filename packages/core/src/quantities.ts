@@ -14,7 +14,10 @@ export interface Quantity {
   readonly written: string;
   /** Written in Chinese numerals (「五百」) rather than digits. */
   readonly chinese: boolean;
-  /** The text right after it starts with a unit (歲, 元, 個月…), so a Chinese numeral is a count, not an article. */
+  /**
+   * A count, not an article: a unit (歲, 元, 個月…) or multiplier (k, 萬) follows, or a Chinese
+   * numeral has a place (十, 百, 千). 一 in 一周 is not one.
+   */
   readonly unit: boolean;
 }
 
