@@ -3,6 +3,7 @@
 // loading CC-CEDICT whole takes ~4 s and WordNet is 30 MB of text, far too slow for each `govchat ask`.
 // Output (git-ignored) lives in packages/core/resources/ and is rebuilt only when missing or older
 // than this script.
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -553,14 +554,19 @@ async function buildConceptSpace() {
   for (let r = 0; r < n; r++) for (let i = 0; i < words[r].length; i++) text[offsets[r] + i] = words[r].charCodeAt(i);
 
   const english = freq.filter((f) => f.lang === 0).length;
-  const header = Buffer.from(JSON.stringify({ format: 'govchat-concept-space', version: 1, dim: CONCEPT_DIM, words: n, english, scale: CONCEPT_SCALE, slots, chars: text.length, sifPower: SIF_POWER }));
+  const bytes = (a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+  const body = [centre, weights, offsets, table, text, matrix].map(bytes);
+  // The loader's fingerprint hashes the header: with the content's digest in it, a rebuild that
+  // changes any vector (new dictionary versions, other build weights) makes indexes re-embed their
+  // FAQs instead of comparing them with query vectors from a different space.
+  const digest = body.reduce((hash, part) => hash.update(part), createHash('sha256')).digest('hex').slice(0, 16);
+  const header = Buffer.from(JSON.stringify({ format: 'govchat-concept-space', version: 1, dim: CONCEPT_DIM, words: n, english, scale: CONCEPT_SCALE, slots, chars: text.length, sifPower: SIF_POWER, digest }));
   const pad = Buffer.alloc((4 - ((8 + header.length) % 4)) % 4, 0x20);
   const prefix = Buffer.alloc(8);
   prefix.write('GCCS', 0, 'latin1');
   prefix.writeUInt32LE(header.length + pad.length, 4);
-  const bytes = (a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
   const tmp = `${outputs.concept}.${process.pid}.tmp`;
-  writeFileSync(tmp, Buffer.concat([prefix, header, pad, bytes(centre), bytes(weights), bytes(offsets), bytes(table), bytes(text), bytes(matrix)]));
+  writeFileSync(tmp, Buffer.concat([prefix, header, pad, ...body]));
   renameSync(tmp, outputs.concept);
   console.log(`core resources: concept-space.bin, ${english} English + ${n - english} Chinese words × ${CONCEPT_DIM} (${(statSync(outputs.concept).size / 1e6).toFixed(1)} MB, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }

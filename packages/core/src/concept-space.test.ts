@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { analyseText, loadConceptSpace, type ConceptSpace } from '@govchat/core';
 import { describe, expect, it } from 'vitest';
 
@@ -16,6 +18,14 @@ const cosine = (a: Float32Array, b: Float32Array): number => a.reduce((sum, x, i
 const margin = (text: string, near: string, far: string): number => cosine(vector(text), vector(near)) - cosine(vector(text), vector(far));
 
 describe('loadConceptSpace', () => {
+  it("names its content's digest in the header, so the fingerprint changes whenever a vector does", () => {
+    const file = readFileSync(new URL('../resources/concept-space.bin', import.meta.url));
+    const headerLength = file.readUInt32LE(4);
+    const header = JSON.parse(file.toString('utf8', 8, 8 + headerLength)) as { digest?: string };
+    const digest = createHash('sha256').update(file.subarray(8 + headerLength)).digest('hex').slice(0, 16);
+    expect(header.digest).toBe(digest);
+  });
+
   it('loads once and keeps the same space', () => {
     expect(space.dimension).toBe(384);
     expect(space.words).toBeGreaterThan(100_000);

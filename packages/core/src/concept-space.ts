@@ -56,6 +56,8 @@ interface Header {
   readonly scale: number;
   readonly slots: number;
   readonly chars: number;
+  /** sha256 (16 hex digits) of everything after the header: via the fingerprint, a rebuilt space re-embeds indexes. */
+  readonly digest?: string;
 }
 
 const MAGIC = 'GCCS';
