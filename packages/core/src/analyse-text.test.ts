@@ -50,4 +50,12 @@ describe('analyseText', () => {
     }
     expect(analyseText('who is the constructor').terms.has('constructor')).toBe(true);
   });
+
+  it('drops the adverb "right" (right now, right away, all right) but keeps the noun', () => {
+    const stem = [...analyseText('rights', { intents: false }).terms.keys()][0]!;
+    expect(analyseText('whats the temperature in hong kong right now').terms.has(stem)).toBe(false);
+    expect(analyseText('all right, i will apply right away').terms.has(stem)).toBe(false);
+    expect(analyseText('do i have the right to refuse').terms.has(stem)).toBe(true);
+    expect(analyseText('employment rights right here').terms.has(stem)).toBe(true);
+  });
 });

@@ -63,7 +63,7 @@ export function analyseText(raw: string, options: AnalyseOptions = {}): Analysed
     terms.set(term, (terms.get(term) ?? 0) + weight);
   };
 
-  for (const match of normalised.simplified.matchAll(RUNS)) {
+  for (const match of withoutIdioms(normalised.simplified).matchAll(RUNS)) {
     const run = match[0];
     if (HAN.test(run)) {
       for (const word of segmentChinese(run)) {
@@ -105,4 +105,14 @@ export function analyseText(raw: string, options: AnalyseOptions = {}): Analysed
   for (const term of quantityTerms(normalised.simplified)) if (!terms.has(term)) add(term, 1);
   if (options.intents ?? true) for (const intent of detectIntents(raw)) add(intentTerm(intent), INTENT_WEIGHT);
   return { normalised, terms, englishWords, chineseWords, englishPhrases };
+}
+
+/**
+ * "right" in "right now", "right away", "all right" is an adverb, not the noun of "employment
+ * rights": left in, "what's the temperature right now" half-matches an FAQ about rights.
+ */
+const ADVERBIAL_RIGHT = /\ball right\b|\bright(?= (?:now|away|here|there)\b)/g;
+
+function withoutIdioms(text: string): string {
+  return text.includes('right') ? text.replace(ADVERBIAL_RIGHT, ' ') : text;
 }
