@@ -10,6 +10,7 @@ import { isIntentTerm } from './question-intent.js';
 import { loadConceptSpace } from './concept-space.js';
 import { conceptScorer } from './faq-concepts.js';
 import { fitsRange, numbersIn, rangesIn, type NumberRange } from './number-ranges.js';
+import { isYear } from './quantities.js';
 import { buildSpellingIndex, type SpellingIndex } from './spelling-correction.js';
 import type { RetrievalHit, RetrievalQuery, RetrievalResult, Retriever, RetrieveOptions } from './retriever.js';
 
@@ -407,7 +408,7 @@ function coverageOf(index: BotIndex, terms: readonly QueryTerm[], base: Readonly
  * that an FAQ states; 0 when the question names none. Years are not amounts.
  */
 function amountMatch(index: BotIndex, terms: readonly QueryTerm[], doc: number): number {
-  const amounts = terms.filter((t) => t.term === t.source && /^\d+$/.test(t.term) && !/^(?:19|20)\d\d$/.test(t.term));
+  const amounts = terms.filter((t) => t.term === t.source && /^\d+$/.test(t.term) && !isYear(Number(t.term)));
   if (amounts.length === 0) return 0;
   return amounts.filter((t) => index.bm25.docHasTerm(doc, t.term)).length / amounts.length;
 }

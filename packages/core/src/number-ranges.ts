@@ -1,5 +1,5 @@
 import { normaliseText } from './normalise-text.js';
-import { quantitiesIn } from './quantities.js';
+import { isYear, quantitiesIn } from './quantities.js';
 
 /**
  * Numbers against the ranges FAQs are written for. "Can my 13 yo daughter register?" shares no
@@ -15,8 +15,8 @@ export interface NumberRange {
 }
 
 /**
- * The quantities a question states, in Arabic or Chinese numerals (see quantities.ts). Years
- * (1900–2100) are left out: "in 2026" says when, not how many.
+ * The quantities a question states, in Arabic or Chinese numerals (see quantities.ts), years
+ * left out (isYear).
  *
  * @example numbersIn('個女三歲，想整護照') // [3]
  * @example numbersIn('can my 13 yo daughter register') // [13]
@@ -25,7 +25,7 @@ export function numbersIn(text: string): number[] {
   return quantitiesIn(normaliseText(text).simplified)
     .filter((q) => !q.chinese || q.unit)
     .map((q) => q.value)
-    .filter((n) => !(Number.isInteger(n) && n >= 1900 && n <= 2100));
+    .filter((n) => !isYear(n));
 }
 
 const N = String.raw`(\d+(?:\.\d+)?)`;

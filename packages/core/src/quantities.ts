@@ -91,6 +91,14 @@ export function quantitiesIn(text: string): Quantity[] {
 }
 
 /**
+ * A number that reads as a calendar year (1900–2100): "in 2026" says when, not how many.
+ * @example isYear(2026) // true
+ */
+export function isYear(value: number): boolean {
+  return Number.isInteger(value) && value >= 1900 && value <= 2100;
+}
+
+/**
  * The quantities worth matching as words: every multiplied or Chinese-written amount that is a
  * count (a unit follows, or it has a place such as 百 or 千), in Arabic digits. Plain digits
  * are words already.
