@@ -149,15 +149,9 @@ function share(records: readonly QueryOutcome[]): number {
 }
 
 function toQueryChange(was: QueryOutcome, now: QueryOutcome): QueryChange {
-  const keyChanged = !sameIds(was.expected, now.expected);
   return {
-    bot: now.bot,
-    lang: now.lang,
-    query: now.query,
-    ...(now.history === undefined ? {} : { history: now.history }),
-    expected: now.expected,
-    ...(keyChanged ? { expectedBefore: was.expected } : {}),
-    ...(now.line === undefined ? {} : { line: now.line }),
+    ...toDatasetChange(now),
+    ...(sameIds(was.expected, now.expected) ? {} : { expectedBefore: was.expected }),
     before: decisionOf(was),
     after: decisionOf(now),
   };
