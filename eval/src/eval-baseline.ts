@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { GovchatError, isQueryLang, type QueryLang } from '@govchat/core';
 import type { QueryOutcome } from './compare-runs.js';
 import { computeMetrics } from './eval-metrics.js';
+import { readInputFile } from './internal/read-input-file.js';
 
 /**
  * The run a new one is compared with. Its file is a `report.json` (as `--report` writes it), or
@@ -43,12 +43,7 @@ const baselineSchema = z.object({
  * @example const baseline = await loadBaseline('eval/baselines/test.json'); // baseline.records.length → 210
  */
 export async function loadBaseline(file: string): Promise<EvalBaseline> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (cause) {
-    throw new GovchatError('NOT_FOUND', 'baseline file not found', { file, cause });
-  }
+  const text = await readInputFile(file, 'baseline');
   return parseBaseline(text, file);
 }
 

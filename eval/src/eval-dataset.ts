@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { GovchatError, isQueryLang, type QueryLang } from '@govchat/core';
+import { readInputFile } from './internal/read-input-file.js';
 
 /** One evaluation query (the dataset format maintainers keep their own sets in). */
 export interface EvalQuery {
@@ -32,12 +32,7 @@ const querySchema = z.strictObject({
  * @example const queries = await loadDataset('eval/datasets/test.jsonl');
  */
 export async function loadDataset(file: string): Promise<EvalQuery[]> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (cause) {
-    throw new GovchatError('NOT_FOUND', 'dataset file not found', { file, cause });
-  }
+  const text = await readInputFile(file, 'dataset');
   return parseDataset(text, file);
 }
 
