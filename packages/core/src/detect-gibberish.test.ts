@@ -9,6 +9,10 @@ describe('isGibberish', () => {
     '啊啊啊啊 ggggg 123123 ???',
     '呀呀呀呀 咁咁咁 ？？',
     'qwer',
+    // Interjections around mashing do not make it a message.
+    'asdfgh ok ok 99',
+    'hmm ghjk 哈哈',
+    'lol ;;; poiuy qwerty',
   ])('%s is gibberish', (text) => {
     expect(isGibberish(text)).toBe(true);
   });
@@ -21,12 +25,19 @@ describe('isGibberish', () => {
     '謝謝',
     'pasport fee',
     'rhythm',
+    'strewn',
     // Nothing at all, or only a number, is left to the other checks.
     '',
     '！！！',
     '12345',
     'HKID',
     'MPF',
+    // Interjections alone are small talk, not mashing; with a real word they are a message.
+    'ok',
+    'ok ok 123',
+    'hmm ok',
+    'ok how do i renew',
+    'asdf lol fees',
   ])('%s is not gibberish', (text) => {
     expect(isGibberish(text)).toBe(false);
   });

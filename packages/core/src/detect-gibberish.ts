@@ -6,10 +6,17 @@
 
 const KEYBOARD_RUNS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 const LAUGHTER = /^(?:哈|呵|嘻|嘿|啊|呀|哇|噢|哦|唉|嗯|咁|喂|唔|吖|啦|嘛|吓)+$/u;
+/**
+ * Latin interjections and acknowledgements ("ok", "hmm", "lol", Cantonese "la", "lor"): like digits
+ * they neither make a message of mashing ("zxcvbnm ok ok") nor are mashing themselves, so "ok"
+ * alone is left to the small-talk check.
+ */
+const INTERJECTION = /^(?:ok|okay|okey|k+|lol|lmao|hm+|um+|uh+|er+|eh|ah+|oh+|la|lor|wor|ar|ga)$/;
 
 /**
  * Whether a Latin token is mashed rather than written: a short unit repeated (hjkhjkhjk, ggggg,
- * qqq), five or more letters without a vowel (hjklm), or four keys in a row of the keyboard (asdf).
+ * qqq), five or more letters without a vowel (hjklm), or four keys in a row of the keyboard (asdf;
+ * five when swept backwards: poiuy).
  * Real words, abbreviations with vowels and words the bot knows never are.
  */
 function isMashedWord(word: string, isKnownWord: (word: string) => boolean): boolean {
@@ -19,6 +26,8 @@ function isMashedWord(word: string, isKnownWord: (word: string) => boolean): boo
   if (word.length >= 5 && !/[aeiouy]/.test(word)) return true;
   return KEYBOARD_RUNS.some((row) => {
     for (let i = 0; i + 4 <= word.length; i++) if (row.includes(word.slice(i, i + 4))) return true;
+    // Swept right to left (poiuy, lkjhg): five keys, since four reversed ones occur in words (s-trew-n).
+    for (let i = 0; i + 5 <= word.length; i++) if (row.includes([...word.slice(i, i + 5)].reverse().join(''))) return true;
     return false;
   });
 }
@@ -33,7 +42,7 @@ function isFillerHan(run: string): boolean {
 
 /**
  * True when a message has something in it but no word: only mashed letters, repeated or
- * laughing characters, digits and punctuation. A single real word makes it a message.
+ * laughing characters, interjections, digits and punctuation. A single real word makes it a message.
  *
  * @example
  * isGibberish('hjkhjkhjk 醫醫醫 ！！！ 12345') // true
@@ -45,7 +54,7 @@ export function isGibberish(text: string, isKnownWord: (word: string) => boolean
   const written = text.normalize('NFKC').toLowerCase();
   let filler = 0;
   for (const [token] of written.matchAll(/\p{Script=Han}+|[a-z]+|\d+/gu)) {
-    if (/^\d+$/.test(token)) continue;
+    if (/^\d+$/.test(token) || INTERJECTION.test(token)) continue;
     if (/\p{Script=Han}/u.test(token) ? isFillerHan(token) : isMashedWord(token, isKnownWord)) filler++;
     else return false;
   }
