@@ -34,7 +34,8 @@ describe('diffRuns', () => {
     expect(diff.added).toEqual([]);
     expect(diff.removed).toEqual([]);
     // 2/4 right before, 2/4 right now.
-    expect(diff.accuracy).toEqual({ nBefore: 4, nAfter: 4, before: 0.5, after: 0.5, delta: 0 });
+    // One flip each way: nothing to tell from chance (p = 1).
+    expect(diff.accuracy).toEqual({ nBefore: 4, nAfter: 4, before: 0.5, after: 0.5, delta: 0, regressions: 1, fixes: 1, pValue: 1 });
   });
 
   it('judges abstentions: abstaining on an out-of-scope query is right, on an in-scope one wrong', () => {
@@ -72,10 +73,11 @@ describe('diffRuns', () => {
     expect(diff.removed).toEqual([{ bot: 'housing', lang: 'en', query: 'dropped', expected: ['waiting-time'], line: 2 }]);
     expect(diff).toMatchObject({ regressions: [], fixes: [], unchanged: 1 });
     // Accuracy is of each whole run: 2/2 right before, 1/2 now.
-    expect(diff.accuracy).toEqual({ nBefore: 2, nAfter: 2, before: 1, after: 0.5, delta: -0.5 });
+    // Nothing flipped (the change is the dataset's), so no test to run: p = 1.
+    expect(diff.accuracy).toEqual({ nBefore: 2, nAfter: 2, before: 1, after: 0.5, delta: -0.5, regressions: 0, fixes: 0, pValue: 1 });
     expect(diff.byLang).toEqual({
-      en: { nBefore: 2, nAfter: 1, before: 1, after: 1, delta: 0 },
-      yue: { nBefore: 0, nAfter: 1, before: 0, after: 0, delta: 0 },
+      en: { nBefore: 2, nAfter: 1, before: 1, after: 1, delta: 0, regressions: 0, fixes: 0, pValue: 1 },
+      yue: { nBefore: 0, nAfter: 1, before: 0, after: 0, delta: 0, regressions: 0, fixes: 0, pValue: 1 },
     });
   });
 
@@ -110,19 +112,32 @@ describe('diffRuns', () => {
     ];
     const diff = diffRuns(baseline, current);
     // Overall 4/6 → 3/6.
-    expect(diff.accuracy).toEqual({ nBefore: 6, nAfter: 6, before: 0.6667, after: 0.5, delta: -0.1667 });
+    expect(diff.accuracy).toEqual({ nBefore: 6, nAfter: 6, before: 0.6667, after: 0.5, delta: -0.1667, regressions: 3, fixes: 2, pValue: 1 });
     // Languages in report order whatever the dataset order: en 2/3 → 1/3, yue 1/2 → 1/2, mixed 1/1 → 1/1.
     expect(Object.keys(diff.byLang)).toEqual(['en', 'yue', 'mixed']);
-    expect(diff.byLang.en).toEqual({ nBefore: 3, nAfter: 3, before: 0.6667, after: 0.3333, delta: -0.3333 });
-    expect(diff.byLang.yue).toEqual({ nBefore: 2, nAfter: 2, before: 0.5, after: 0.5, delta: 0 });
+    expect(diff.byLang.en).toEqual({ nBefore: 3, nAfter: 3, before: 0.6667, after: 0.3333, delta: -0.3333, regressions: 2, fixes: 1, pValue: 1 });
+    expect(diff.byLang.yue).toEqual({ nBefore: 2, nAfter: 2, before: 0.5, after: 0.5, delta: 0, regressions: 1, fixes: 1, pValue: 1 });
     expect(diff.byLang.mixed?.delta).toBe(0);
     // Bots: housing 2/4 → 2/4, labour 2/2 → 1/2.
     expect(diff.byBot).toEqual({
-      labour: { nBefore: 2, nAfter: 2, before: 1, after: 0.5, delta: -0.5 },
-      housing: { nBefore: 4, nAfter: 4, before: 0.5, after: 0.5, delta: 0 },
+      labour: { nBefore: 2, nAfter: 2, before: 1, after: 0.5, delta: -0.5, regressions: 1, fixes: 0, pValue: 1 },
+      housing: { nBefore: 4, nAfter: 4, before: 0.5, after: 0.5, delta: 0, regressions: 2, fixes: 2, pValue: 1 },
     });
     expect(diff.regressions.map((r) => r.query).sort()).toEqual(['en1', 'en2', 'yue2']);
     expect(diff.fixes.map((f) => f.query)).toEqual(['yue1', 'en3']);
+  });
+
+  it('says per scope how likely chance alone would flip the queries that unevenly (exact McNemar)', () => {
+    const en = ['e1', 'e2', 'e3', 'e4', 'e5', 'e6'];
+    const baseline = [...en.map((q) => outcome(q)), outcome('y1', { lang: 'yue', ...wrong }), outcome('y2', { lang: 'yue' })];
+    const current = [...en.map((q) => outcome(q, wrong)), outcome('y1', { lang: 'yue' }), outcome('y2', { lang: 'yue' })];
+    const diff = diffRuns(baseline, current);
+    // English: 6 of 6 flips are regressions, 2 × (½)^6 = 0.03125 — unlikely to be chance.
+    expect(diff.byLang.en).toMatchObject({ regressions: 6, fixes: 0, pValue: 0.0313 });
+    // Overall 6 regressions against 1 fix: 2 × (1 + 7) / 2^7 = 0.125 — could be chance.
+    expect(diff.accuracy).toMatchObject({ regressions: 6, fixes: 1, pValue: 0.125 });
+    // Cantonese: one fix alone proves nothing.
+    expect(diff.byLang.yue).toMatchObject({ regressions: 0, fixes: 1, pValue: 1 });
   });
 
   it('lists confident wrong answers first among regressions, abstentions last', () => {

@@ -1,5 +1,6 @@
 import type { QueryLang } from '@govchat/core';
 import { isCorrect, langRank, type EvalRecord } from './eval-metrics.js';
+import { pairedChangePValue } from './significance.js';
 
 /**
  * What a diff needs of one query's record: no latency, and only the top of the ranked list counts.
@@ -17,6 +18,15 @@ export interface AccuracyChange {
   readonly after: number;
   /** `after - before`, rounded to 4 decimals. Meaningless when either side has no query. */
   readonly delta: number;
+  /** Queries of the scope in both runs that were right and are now wrong. */
+  readonly regressions: number;
+  /** Queries of the scope in both runs that were wrong and are now right. */
+  readonly fixes: number;
+  /**
+   * Exact McNemar p-value of those flips (see pairedChangePValue): below 0.05 the change, not
+   * chance, most likely moved this scope's accuracy. 1 when nothing flipped.
+   */
+  readonly pValue: number;
 }
 
 /** What the bot did with a query in one of the two runs. */
@@ -109,10 +119,12 @@ export function diffRuns(baseline: readonly QueryOutcome[], current: readonly Qu
 
   const langs = [...new Set([...current, ...baseline].map((r) => r.lang as string))].sort((a, b) => langRank(a) - langRank(b) || a.localeCompare(b));
   const bots = [...new Set([...current, ...baseline].map((r) => r.bot))];
+  const scoped = (keep: (r: Pick<QueryOutcome, 'lang' | 'bot'>) => boolean): AccuracyChange =>
+    accuracyChange(baseline.filter(keep), current.filter(keep), regressions.filter(keep).length, fixes.filter(keep).length);
   return {
-    accuracy: accuracyChange(baseline, current),
-    byLang: Object.fromEntries(langs.map((lang) => [lang, accuracyChange(baseline.filter((r) => r.lang === lang), current.filter((r) => r.lang === lang))])),
-    byBot: Object.fromEntries(bots.map((bot) => [bot, accuracyChange(baseline.filter((r) => r.bot === bot), current.filter((r) => r.bot === bot))])),
+    accuracy: scoped(() => true),
+    byLang: Object.fromEntries(langs.map((lang) => [lang, scoped((r) => r.lang === lang)])),
+    byBot: Object.fromEntries(bots.map((bot) => [bot, scoped((r) => r.bot === bot)])),
     regressions,
     fixes,
     unchanged,
@@ -137,11 +149,20 @@ function claim(copies: QueryOutcome[] | undefined, now: QueryOutcome): QueryOutc
   return copies.splice(Math.max(i, 0), 1)[0];
 }
 
-function accuracyChange(before: readonly QueryOutcome[], after: readonly QueryOutcome[]): AccuracyChange {
+function accuracyChange(before: readonly QueryOutcome[], after: readonly QueryOutcome[], regressions: number, fixes: number): AccuracyChange {
   const b = share(before);
   const a = share(after);
   // From the unrounded shares: 2/3 → 1/3 is -0.3333, not 0.3333 - 0.6667.
-  return { nBefore: before.length, nAfter: after.length, before: round(b), after: round(a), delta: round(a - b) };
+  return {
+    nBefore: before.length,
+    nAfter: after.length,
+    before: round(b),
+    after: round(a),
+    delta: round(a - b),
+    regressions,
+    fixes,
+    pValue: pairedChangePValue(regressions, fixes),
+  };
 }
 
 function share(records: readonly QueryOutcome[]): number {

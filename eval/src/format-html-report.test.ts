@@ -54,7 +54,7 @@ describe('formatHtmlReport', () => {
     const changed = formatHtmlReport(buildReport({ dataset: 'set.jsonl', answerer: 'extractive', records, baseline: { file: 'eval/baselines/<test>.json', records: baseline } }));
     for (const pattern of EXTERNAL) expect(changed).not.toMatch(pattern);
     const section = changed.slice(changed.indexOf('<h2>Changes since baseline</h2>'), changed.indexOf('<section class="cards">'));
-    expect(section).toContain('Baseline <code>eval/baselines/&lt;test&gt;.json</code>: accuracy 100.0% → 33.3% (-66.7 points): 2 regressions, 0 fixes, 0 unchanged; dataset: 1 added, 0 removed.');
+    expect(section).toContain('Baseline <code>eval/baselines/&lt;test&gt;.json</code>: accuracy 100.0% → 33.3% (-66.7 points): 2 regressions, 0 fixes, 0 unchanged; p = 0.50, could be chance; dataset: 1 added, 0 removed.');
     expect(section).toContain('<h3>Regressions: right in the baseline, wrong now (2)</h3>');
     // Both answered wrongly with confidence 0.9: dataset order breaks the tie.
     const rows = section.slice(section.indexOf('<h3>Regressions')).split('<h3>')[1]!.match(/<tr><td>.*?<\/tr>/g) ?? [];

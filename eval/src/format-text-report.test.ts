@@ -77,13 +77,13 @@ describe('formatTextReport', () => {
     ];
     const now = [{ ...records[0]!, abstained: true, confidence: 0.2 }, ...records.slice(1), record('brand new', { line: 15 })];
     const text = formatTextReport(buildReport({ dataset: 'set.jsonl', answerer: 'extractive', records: now, baseline: { file: 'eval/baselines/test.json', records: baseline } }));
-    expect(text).toContain('Changes since baseline (eval/baselines/test.json)\naccuracy 21.4% → 6.7% (-14.8 points): 3 regressions, 1 fix, 10 unchanged; dataset: 1 added, 0 removed');
+    expect(text).toContain('Changes since baseline (eval/baselines/test.json)\naccuracy 21.4% → 6.7% (-14.8 points): 3 regressions, 1 fix, 10 unchanged; p = 0.63, could be chance; dataset: 1 added, 0 removed');
     const deltas = at(text, 'Accuracy');
-    expect(deltas[0]).toMatch(/^scope\s+n\s+was %\s+now %\s+Δ points$/);
-    expect(deltas[2]).toMatch(/^all\s+14 → 15\s+21\.4\s+6\.7\s+-14\.8$/);
-    expect(deltas[3]).toMatch(/^lang en\s+2\s+50\.0\s+50\.0\s+0\.0$/); // 'right' regressed, 'weather' fixed
-    expect(deltas[4]).toMatch(/^lang yue\s+12 → 13\s+16\.7\s+0\.0\s+-16\.7$/);
-    expect(deltas[5]).toMatch(/^bot housing\s+14 → 15\s+21\.4\s+6\.7\s+-14\.8$/);
+    expect(deltas[0]).toMatch(/^scope\s+n\s+was %\s+now %\s+Δ points\s+worse \/ better\s+p$/);
+    expect(deltas[2]).toMatch(/^all\s+14 → 15\s+21\.4\s+6\.7\s+-14\.8\s+3 \/ 1\s+0\.63$/);
+    expect(deltas[3]).toMatch(/^lang en\s+2\s+50\.0\s+50\.0\s+0\.0\s+1 \/ 1\s+1\.00$/); // 'right' regressed, 'weather' fixed
+    expect(deltas[4]).toMatch(/^lang yue\s+12 → 13\s+16\.7\s+0\.0\s+-16\.7\s+2 \/ 0\s+0\.50$/);
+    expect(deltas[5]).toMatch(/^bot housing\s+14 → 15\s+21\.4\s+6\.7\s+-14\.8\s+3 \/ 1\s+0\.63$/);
     const regressions = at(text, 'Regressions: right in the baseline, wrong now (3)');
     expect(regressions[0]).toMatch(/^bot\s+lang\s+query\s+expected\s+was\s+now\s+conf was → now$/);
     // Confident wrong answers first, the abstention last.

@@ -2,6 +2,7 @@ import type { AccuracyChange, DatasetChange, QueryChange, QueryDecision } from '
 import type { EvalMetrics } from './eval-metrics.js';
 import type { ConfigSummary, ReportChanges } from './eval-report.js';
 import type { EvalMiss } from './select-misses.js';
+import { wilsonInterval } from './significance.js';
 
 /** A table every report format (terminal, Markdown, HTML) shows; cells are already formatted. */
 export interface ReportTable {
@@ -48,12 +49,13 @@ export function langsOf(all: readonly EvalMetrics[]): string[] {
  */
 export function overallTable(m: EvalMetrics): ReportTable {
   return {
-    header: ['n', 'acc %', 'hit@1 %', 'hit@3 %', 'MRR', 'abst P', 'abst R', 'abst F1', 'p50 ms', 'p95 ms'],
-    numeric: Array(10).fill(true),
+    header: ['n', 'acc %', 'acc 95% CI', 'hit@1 %', 'hit@3 %', 'MRR', 'abst P', 'abst R', 'abst F1', 'p50 ms', 'p95 ms'],
+    numeric: Array(11).fill(true),
     rows: [
       [
         String(m.n),
         formatPercent(m.accuracy),
+        formatInterval(m.accuracy, m.n),
         formatPercent(m.hitAt1),
         formatPercent(m.hitAt3),
         formatScore(m.mrr),
@@ -74,9 +76,9 @@ export function overallTable(m: EvalMetrics): ReportTable {
  */
 export function langTable(m: EvalMetrics): ReportTable {
   return {
-    header: ['lang', 'n', 'acc %', 'hit@1 %'],
-    numeric: [false, true, true, true],
-    rows: Object.entries(m.byLang).map(([lang, g]) => [lang, String(g.n), formatPercent(g.accuracy), formatPercent(g.hitAt1)]),
+    header: ['lang', 'n', 'acc %', 'acc 95% CI', 'hit@1 %'],
+    numeric: [false, true, true, true, true],
+    rows: Object.entries(m.byLang).map(([lang, g]) => [lang, String(g.n), formatPercent(g.accuracy), formatInterval(g.accuracy, g.n), formatPercent(g.hitAt1)]),
   };
 }
 
@@ -87,9 +89,9 @@ export function langTable(m: EvalMetrics): ReportTable {
  */
 export function botTable(m: EvalMetrics): ReportTable {
   return {
-    header: ['bot', 'n', 'acc %'],
-    numeric: [false, true, true],
-    rows: Object.entries(m.byBot).map(([bot, g]) => [bot, String(g.n), formatPercent(g.accuracy)]),
+    header: ['bot', 'n', 'acc %', 'acc 95% CI'],
+    numeric: [false, true, true, true],
+    rows: Object.entries(m.byBot).map(([bot, g]) => [bot, String(g.n), formatPercent(g.accuracy), formatInterval(g.accuracy, g.n)]),
   };
 }
 
@@ -155,9 +157,30 @@ export function formatGot(miss: Pick<EvalMiss, 'abstained' | 'got'>): string {
 }
 
 /**
- * Accuracy in the baseline and now: overall, per language, per bot.
+ * The 95% interval of an accuracy measured on n queries, in percent ("37.7–66.6"); the share is
+ * rounded, so the count of right answers is recovered from it.
  *
- * @example accuracyChangeTable(report.changes!).rows[0] // ['all', '210', '64.3', '65.2', '+0.9']
+ * @example formatInterval(0.5238, 42) // '37.7–66.6'
+ */
+export function formatInterval(share: number, n: number): string {
+  const { low, high } = wilsonInterval(Math.round(share * n), n);
+  return `${formatPercent(low)}–${formatPercent(high)}`;
+}
+
+/**
+ * A p-value as reports show it: two significant digits, and "<0.001" rather than a row of zeros.
+ *
+ * @example formatPValue(0.125) // '0.13'
+ */
+export function formatPValue(p: number): string {
+  return p < 0.001 ? '<0.001' : p >= 0.1 ? p.toFixed(2) : p.toPrecision(2);
+}
+
+/**
+ * Accuracy in the baseline and now: overall, per language, per bot, with the flips behind each
+ * change and how likely chance alone would flip them that unevenly (exact McNemar p).
+ *
+ * @example accuracyChangeTable(report.changes!).rows[0] // ['all', '210', '64.3', '65.2', '+0.9', '2 / 4', '0.69']
  */
 export function accuracyChangeTable(changes: ReportChanges): ReportTable {
   const row = (scope: string, c: AccuracyChange): string[] => [
@@ -166,10 +189,12 @@ export function accuracyChangeTable(changes: ReportChanges): ReportTable {
     c.nBefore === 0 ? '–' : formatPercent(c.before),
     c.nAfter === 0 ? '–' : formatPercent(c.after),
     c.nBefore === 0 || c.nAfter === 0 ? '–' : formatPoints(c.delta),
+    `${c.regressions} / ${c.fixes}`,
+    c.regressions + c.fixes === 0 ? '–' : formatPValue(c.pValue),
   ];
   return {
-    header: ['scope', 'n', 'was %', 'now %', 'Δ points'],
-    numeric: [false, true, true, true, true],
+    header: ['scope', 'n', 'was %', 'now %', 'Δ points', 'worse / better', 'p'],
+    numeric: [false, true, true, true, true, true, true],
     rows: [
       row('all', changes.accuracy),
       ...Object.entries(changes.byLang).map(([lang, c]) => row(`lang ${lang}`, c)),
@@ -226,14 +251,17 @@ export function datasetChangesTable(queries: readonly DatasetChange[]): ReportTa
 }
 
 /**
- * One line saying how the run moved against its baseline, for the top of a changes section.
+ * One line saying how the run moved against its baseline, for the top of a changes section, and
+ * whether that could be chance: a handful of flips in a few hundred queries often is.
  *
- * @example changesHeadline(report.changes!) // 'accuracy 64.3% → 65.2% (+0.9 points): 2 regressions, 4 fixes, 206 unchanged'
+ * @example changesHeadline(report.changes!) // 'accuracy 64.3% → 65.2% (+0.9 points): 2 regressions, 4 fixes, 206 unchanged; p = 0.69, could be chance'
  */
 export function changesHeadline(changes: ReportChanges): string {
   const a = changes.accuracy;
   const dataset = changes.added.length + changes.removed.length === 0 ? '' : `; dataset: ${changes.added.length} added, ${changes.removed.length} removed`;
-  return `accuracy ${formatPercent(a.before)}% → ${formatPercent(a.after)}% (${formatPoints(a.delta)} points): ${count(changes.regressions.length, 'regression')}, ${count(changes.fixes.length, 'fix', 'fixes')}, ${changes.unchanged} unchanged${dataset}`;
+  const flips = a.regressions + a.fixes;
+  const verdict = flips === 0 ? '' : `; p = ${formatPValue(a.pValue)}, ${a.pValue < 0.05 ? 'unlikely to be chance' : 'could be chance'}`;
+  return `accuracy ${formatPercent(a.before)}% → ${formatPercent(a.after)}% (${formatPoints(a.delta)} points): ${count(changes.regressions.length, 'regression')}, ${count(changes.fixes.length, 'fix', 'fixes')}, ${changes.unchanged} unchanged${verdict}${dataset}`;
 }
 
 /** One titled list of the changes section. */

@@ -17,7 +17,7 @@ describe('writeReport', () => {
     const json = JSON.parse(await readFile(files.json, 'utf8')) as Record<string, unknown>;
     for (const key of ['n', 'accuracy', 'hitAt1', 'hitAt3', 'mrr', 'abstain', 'byLang', 'byBot', 'latencyMs', 'records', 'misses']) expect(json).toHaveProperty(key);
     expect(await readFile(files.html, 'utf8')).toContain('<svg class="chart"');
-    expect(await readFile(files.markdown, 'utf8')).toContain('| yue | 1 | 100.0 | 100.0 |');
+    expect(await readFile(files.markdown, 'utf8')).toContain('| yue | 1 | 100.0 | 20.6–100.0 | 100.0 |');
   });
 
   it('replaces an earlier report', async () => {
