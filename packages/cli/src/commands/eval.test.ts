@@ -116,7 +116,7 @@ describe('govchat eval', () => {
     const text = await run(['--dataset', 'set.jsonl', '--baseline', 'old.json', '--min-accuracy', '0']);
     expect(text.code).toBe(0);
     expect(text.out).toContain('Changes since baseline (old.json)\naccuracy ');
-    expect(text.out).toMatch(/1 regression, 1 fix, 1 unchanged; dataset: 1 added, 0 removed/);
+    expect(text.out).toMatch(/1 regression, 1 fix, 1 unchanged; p = 1.00, could be chance; dataset: 1 added, 0 removed/);
     expect(text.out).toMatch(/Regressions: right in the baseline, wrong now \(1\)\n.*\n.*\niam-smart\s+mixed\s+Does iAM Smart cost anything\?\s+cancel-account\s+cancel-account\s/);
     expect(text.out).toMatch(new RegExp(`Fixes: wrong in the baseline, right now \\(1\\)\\n.*\\n.*\\niam-smart\\s+${rightNow.lang}\\s`));
     expect(text.out).toMatch(/Added to the dataset \(1\)\n.*\n.*\niam-smart\s+en\s+xyzzyq plughq\s+\(abstain\)/);
@@ -127,6 +127,8 @@ describe('govchat eval', () => {
     const summary = JSON.parse(json.out) as Record<string, unknown> & { changes: Record<string, unknown[]> & { accuracy: { nBefore: number } } };
     expectMetrics(summary);
     expect(summary.changes.accuracy.nBefore).toBe(3);
+    // One flip each way: as likely chance as not.
+    expect(summary.changes.accuracy).toMatchObject({ regressions: 1, fixes: 1, pValue: 1 });
     expect(summary.changes.regressions).toEqual([
       expect.objectContaining({ bot: 'iam-smart', lang: 'mixed', query: 'Does iAM Smart cost anything?', expected: ['cancel-account'], before: { top: 'cancel-account', abstained: false, confidence: 0.95 } }),
     ]);
