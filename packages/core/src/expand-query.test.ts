@@ -35,6 +35,11 @@ describe('expandQuery', () => {
     // Inflected phrases reach the table's base form.
     expect(expansions('my passport runs out in march', ['expir']).get('expir')).toMatchObject({ source: 'run', weight: DEFAULT_EXPANSION_WEIGHTS.colloquial });
     expect(expansions('signing up for an account', ['regist']).get('regist')?.source).toBe('sign');
+    // Money, work, documents, devices: the official word a citizen does not write.
+    expect(expansions('we have 500k saved', ['asset']).get('asset')?.source).toBe('save');
+    expect(expansions('can i take a day off', ['rest']).get('rest')?.source).toBe('dai');
+    expect(expansions('what paperwork do i need', ['document']).get('document')?.source).toBe('paperwork');
+    expect(expansions('the app keeps crashing', ['error']).get('error')?.source).toBe('crash');
     // A word with no everyday reading is left alone.
     expect(expansions('passport fee', ['employ', 'regist']).size).toBe(0);
   });
