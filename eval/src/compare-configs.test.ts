@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestCorpus, loadCorpus } from '@govchat/core';
-import { computeMetrics, evalConfigs, FULL_PIPELINE, leadOverBaselines, parseDataset, runComparison, type EvalMetrics } from '@govchat/eval';
+import { compareWithFull, computeMetrics, evalConfigs, FULL_PIPELINE, leadOverBaselines, parseDataset, runComparison, type EvalMetrics, type EvalRecord } from '@govchat/eval';
 
 const corpusDir = fileURLToPath(new URL('../../corpora/iam-smart', import.meta.url));
 let dataDir: string;
@@ -69,5 +69,43 @@ describe('leadOverBaselines', () => {
     expect(leadOverBaselines([withAccuracy('full', 0.5), withAccuracy('bm25', 0.6)])).toEqual({ baseline: 'bm25', points: -10 });
     expect(leadOverBaselines([withAccuracy('full', 0.5)])).toBeUndefined();
     expect(leadOverBaselines([withAccuracy('bm25', 0.5)])).toBeUndefined();
+  });
+});
+
+describe('compareWithFull', () => {
+  const record = (query: string, right: boolean): EvalRecord => ({
+    bot: 'housing',
+    query,
+    lang: 'en',
+    expected: ['fees'],
+    ranked: [right ? 'fees' : 'waiting-time'],
+    abstained: false,
+    latencyMs: 1,
+    confidence: 0.8,
+  });
+  const run = (rights: readonly boolean[]): EvalRecord[] => rights.map((right, i) => record(`q${i}`, right));
+
+  it('counts the queries only one side got right, and the exact McNemar p of that split', () => {
+    // q0 both right, q1–q6 only the full pipeline, q7 only the other, q8 neither.
+    const full = run([true, true, true, true, true, true, true, false, false]);
+    const other = run([true, false, false, false, false, false, false, true, false]);
+    // 7 discordant, 6 one way: 2 × (1 + 7) / 2^7 = 0.125.
+    expect(compareWithFull(full, other)).toEqual({ onlyFull: 6, onlyOther: 1, pValue: 0.125 });
+    // Six to none: 2 / 2^6 = 0.03125.
+    expect(compareWithFull(full.slice(0, 7), other.slice(0, 7))).toEqual({ onlyFull: 6, onlyOther: 0, pValue: 0.0313 });
+  });
+
+  it('refuses runs of different queries rather than pairing them wrongly', () => {
+    expect(() => compareWithFull(run([true, true]), run([true]))).toThrow(/compareWithFull: .*not of the same queries/);
+    expect(() => compareWithFull(run([true]), [record('another', true)])).toThrow(/compareWithFull/);
+  });
+
+  it('is what leadOverBaselines reports beside the points', () => {
+    const paired = { onlyFull: 6, onlyOther: 1, pValue: 0.125 };
+    const lead = leadOverBaselines([
+      { name: 'full', metrics: { ...computeMetrics([]), accuracy: 0.7 } },
+      { name: 'bm25', metrics: { ...computeMetrics([]), accuracy: 0.6 }, versusFull: paired },
+    ]);
+    expect(lead).toEqual({ baseline: 'bm25', points: 10, paired });
   });
 });

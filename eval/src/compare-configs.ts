@@ -1,8 +1,9 @@
 import { createBotEngine, type Answerer } from '@govchat/core';
 import type { EvalQuery } from './eval-dataset.js';
-import { computeMetrics, type EvalMetrics, type EvalRecord } from './eval-metrics.js';
+import { computeMetrics, isCorrect, type EvalMetrics, type EvalRecord } from './eval-metrics.js';
 import { createMiniSearchRetriever } from './minisearch-retriever.js';
 import { engineForMode, runEval, type EngineFactory } from './run-eval.js';
+import { pairedChangePValue } from './significance.js';
 
 /** One way of answering that the harness can measure. */
 export interface EvalConfig {
@@ -82,14 +83,61 @@ export async function runComparison(queries: readonly EvalQuery[], options: Comp
 }
 
 /**
+ * The full pipeline against another configuration on the same queries: how many only the full
+ * pipeline got right, how many only the other, and the exact McNemar p of that split (see
+ * pairedChangePValue) — whether the lead is more than the luck of a few hundred queries.
+ */
+export interface PairedComparison {
+  readonly onlyFull: number;
+  readonly onlyOther: number;
+  readonly pValue: number;
+}
+
+/**
+ * Pairs two runs of the same dataset query by query (runComparison keeps dataset order in each).
+ *
+ * @example compareWithFull(full.records, bm25.records) // { onlyFull: 25, onlyOther: 10, pValue: 0.0167 }
+ */
+export function compareWithFull(full: readonly EvalRecord[], other: readonly EvalRecord[]): PairedComparison {
+  if (!isSameQueries(full, other)) throw new RangeError(`compareWithFull: the two runs are not of the same queries in the same order (${full.length} and ${other.length} records)`);
+  let onlyFull = 0;
+  let onlyOther = 0;
+  full.forEach((f, i) => {
+    const fullRight = isCorrect(f);
+    if (fullRight !== isCorrect(other[i]!)) (fullRight ? onlyFull++ : onlyOther++);
+  });
+  return { onlyFull, onlyOther, pValue: pairedChangePValue(onlyFull, onlyOther) };
+}
+
+/**
+ * Whether two runs are of the same queries in the same order, as runComparison makes them.
+ *
+ * @example isSameQueries(full.records, full.records.slice(1)) // false
+ */
+export function isSameQueries(a: readonly EvalRecord[], b: readonly EvalRecord[]): boolean {
+  const key = (r: EvalRecord): string => JSON.stringify([r.bot, r.query, r.history ?? []]);
+  return a.length === b.length && a.every((r, i) => key(r) === key(b[i]!));
+}
+
+/** How far the full pipeline is ahead of the best other configuration. */
+export interface Lead {
+  readonly baseline: string;
+  /** Accuracy points, one decimal. */
+  readonly points: number;
+  /** Query by query against that baseline, when the configurations carry it. */
+  readonly paired?: PairedComparison;
+}
+
+/**
  * How far the product is ahead of the best of the other configurations, in accuracy points
  * (the issue's target is ≥ 10). Undefined when there is nothing to compare with.
  *
  * @example leadOverBaselines(results) // { baseline: 'dense', points: 12.4 }
  */
-export function leadOverBaselines(results: readonly Pick<ConfigResult, 'name' | 'metrics'>[]): { baseline: string; points: number } | undefined {
+export function leadOverBaselines(results: readonly (Pick<ConfigResult, 'name' | 'metrics'> & { readonly versusFull?: PairedComparison })[]): Lead | undefined {
   const full = results.find((r) => r.name === FULL_PIPELINE);
   const best = results.filter((r) => r.name !== FULL_PIPELINE).sort((a, b) => b.metrics.accuracy - a.metrics.accuracy)[0];
   if (full === undefined || best === undefined) return undefined;
-  return { baseline: best.name, points: Math.round((full.metrics.accuracy - best.metrics.accuracy) * 1000) / 10 };
+  const points = Math.round((full.metrics.accuracy - best.metrics.accuracy) * 1000) / 10;
+  return { baseline: best.name, points, ...(best.versusFull === undefined ? {} : { paired: best.versusFull }) };
 }

@@ -46,6 +46,18 @@ describe('toSummary', () => {
     expect(toSummary(report)).toEqual(computeMetrics(records));
   });
 
+  it('adds the lead over the best baseline, paired query by query, when every configuration ran the same queries', () => {
+    const worse = records.map((r) => ({ ...r, ranked: ['income-limit'] }));
+    const report = buildReport({ dataset: 'set.jsonl', answerer: 'extractive', records, compare: [result('full', records), result('bm25', worse)] });
+    // Only the first query differs: right in full, wrong in bm25.
+    expect(report.compare?.[1]?.versusFull).toEqual({ onlyFull: 1, onlyOther: 0, pValue: 1 });
+    expect(toSummary(report).lead).toEqual({ baseline: 'bm25', points: 50, paired: { onlyFull: 1, onlyOther: 0, pValue: 1 } });
+    expect(toReportJson(report).configs).toEqual([
+      { name: 'full', description: 'full config' },
+      { name: 'bm25', description: 'bm25 config', versusFull: { onlyFull: 1, onlyOther: 0, pValue: 1 } },
+    ]);
+  });
+
   it('adds compare.<config> metrics with a comparison', () => {
     const report = buildReport({ dataset: 'set.jsonl', answerer: 'extractive', records, compare: [result('full', records), result('dense', records.slice(1))] });
     const summary = toSummary(report);

@@ -1,5 +1,5 @@
 import { checkAccuracyGate, type GateResult } from './accuracy-gate.js';
-import { FULL_PIPELINE, type ConfigResult } from './compare-configs.js';
+import { compareWithFull, FULL_PIPELINE, isSameQueries, leadOverBaselines, type ConfigResult, type Lead, type PairedComparison } from './compare-configs.js';
 import { diffRuns, type QueryOutcome, type RunDiff } from './compare-runs.js';
 import { computeMetrics, type EvalMetrics, type EvalRecord } from './eval-metrics.js';
 import { selectMisses, type EvalMiss } from './select-misses.js';
@@ -9,6 +9,8 @@ export interface ConfigSummary {
   readonly name: string;
   readonly description: string;
   readonly metrics: EvalMetrics;
+  /** Every configuration but the full pipeline: the full pipeline against it, query by query. */
+  readonly versusFull?: PairedComparison;
 }
 
 /** What changed since the baseline run (`--baseline`), and which file that was. */
@@ -52,6 +54,17 @@ export interface BuildReportInput {
   readonly now?: Date;
 }
 
+function summariseConfigs(configs: readonly ConfigResult[]): ConfigSummary[] {
+  const full = configs.find((c) => c.name === FULL_PIPELINE);
+  return configs.map((c) => ({
+    name: c.name,
+    description: c.description,
+    metrics: c.metrics,
+    // Only runs of the very same queries pair up; runComparison always makes them so.
+    ...(full === undefined || c === full || !isSameQueries(full.records, c.records) ? {} : { versusFull: compareWithFull(full.records, c.records) }),
+  }));
+}
+
 /**
  * Assembles the report of a run from its records.
  *
@@ -69,7 +82,7 @@ export function buildReport(input: BuildReportInput): EvalReport {
     metrics,
     ...(input.compare === undefined
       ? {}
-      : { compare: input.compare.map((c) => ({ name: c.name, description: c.description, metrics: c.metrics })) }),
+      : { compare: summariseConfigs(input.compare) }),
     ...(input.minAccuracy === undefined ? {} : { gate: checkAccuracyGate(metrics.accuracy, input.minAccuracy) }),
     ...(input.baseline === undefined ? {} : { changes: changesSince(input.baseline, input.records, input.bot) }),
     misses: selectMisses(input.records),
@@ -92,6 +105,8 @@ function changesSince(baseline: NonNullable<BuildReportInput['baseline']>, recor
  */
 export type EvalSummary = EvalMetrics & {
   readonly compare?: Readonly<Record<string, EvalMetrics>>;
+  /** With `compare`: the full pipeline's lead over the best other configuration. */
+  readonly lead?: Lead;
   readonly changes?: ReportChanges;
 };
 
@@ -103,9 +118,11 @@ export type EvalSummary = EvalMetrics & {
  */
 export function toSummary(report: EvalReport): EvalSummary {
   if (report.compare === undefined && report.changes === undefined) return report.metrics;
+  const lead = report.compare === undefined ? undefined : leadOverBaselines(report.compare);
   return {
     ...report.metrics,
     ...(report.compare === undefined ? {} : { compare: Object.fromEntries(report.compare.map((c) => [c.name, c.metrics])) }),
+    ...(lead === undefined ? {} : { lead }),
     ...(report.changes === undefined ? {} : { changes: report.changes }),
   };
 }
@@ -125,7 +142,7 @@ export function toReportJson(report: EvalReport): Record<string, unknown> {
       ...(report.bot === undefined ? {} : { bot: report.bot }),
       answerer: report.answerer,
     },
-    ...(report.compare === undefined ? {} : { configs: report.compare.map(({ name, description }) => ({ name, description })) }),
+    ...(report.compare === undefined ? {} : { configs: report.compare.map(({ name, description, versusFull }) => ({ name, description, ...(versusFull === undefined ? {} : { versusFull }) })) }),
     ...(report.gate === undefined ? {} : { gate: report.gate }),
     misses: report.misses,
     records: report.records.map((r) => ({ ...r, latencyMs: Math.round(r.latencyMs * 100) / 100, confidence: Math.round(r.confidence * 1e4) / 1e4 })),

@@ -7,6 +7,7 @@ import {
   changeLists,
   changesHeadline,
   compareTable,
+  formatLeadDetail,
   formatPercent,
   formatScore,
   langsOf,
@@ -86,7 +87,7 @@ export function formatHtmlReport(report: EvalReport): string {
       `<ul>${report.compare.map((c) => `<li><code>${escapeHtml(c.name)}</code>: ${escapeHtml(c.description)}</li>`).join('')}</ul>`,
       lead === undefined
         ? ''
-        : `<p>Full pipeline vs best baseline (<code>${escapeHtml(lead.baseline)}</code>): <strong>${lead.points >= 0 ? '+' : ''}${lead.points.toFixed(1)} points</strong>.</p>`,
+        : `<p>Full pipeline vs best baseline (<code>${escapeHtml(lead.baseline)}</code>): <strong>${lead.points >= 0 ? '+' : ''}${lead.points.toFixed(1)} points</strong>${escapeHtml(formatLeadDetail(lead))}.</p>`,
       '</section>',
     );
   }

@@ -6,6 +6,7 @@ import {
   changeLists,
   changesHeadline,
   compareTable,
+  formatLeadDetail,
   langTable,
   missesTable,
   overallTable,
@@ -35,7 +36,7 @@ export function formatMarkdownReport(report: EvalReport): string {
     parts.push('## Compared configurations', 'Same dataset, same corpora, one run. Shares in %.', table(compareTable(report.compare)));
     parts.push(report.compare.map((c) => `- \`${escapeCode(c.name)}\`: ${escapeCell(c.description)}`).join('\n'));
     const lead = leadOverBaselines(report.compare);
-    if (lead !== undefined) parts.push(`Full pipeline vs best baseline (\`${lead.baseline}\`): **${lead.points >= 0 ? '+' : ''}${lead.points.toFixed(1)} points**.`);
+    if (lead !== undefined) parts.push(`Full pipeline vs best baseline (\`${lead.baseline}\`): **${lead.points >= 0 ? '+' : ''}${lead.points.toFixed(1)} points**${formatLeadDetail(lead)}.`);
   }
   parts.push(`## Misses (${report.misses.length})`);
   parts.push(report.misses.length === 0 ? 'None.' : table(missesTable(report.misses)));

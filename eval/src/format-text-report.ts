@@ -7,6 +7,7 @@ import {
   changeLists,
   changesHeadline,
   compareTable,
+  formatLeadDetail,
   langTable,
   MISS_QUERY_COLUMN,
   missesTable,
@@ -44,7 +45,7 @@ export function formatTextReport(report: EvalReport, options: TextReportOptions 
   if (report.changes !== undefined) parts.push(...changeSections(report.changes, queryWidth));
   if (report.compare !== undefined) {
     const lead = leadOverBaselines(report.compare);
-    const leadLine = lead === undefined ? '' : `\nfull pipeline vs best baseline (${lead.baseline}): ${lead.points >= 0 ? '+' : ''}${lead.points.toFixed(1)} points`;
+    const leadLine = lead === undefined ? '' : `\nfull pipeline vs best baseline (${lead.baseline}): ${lead.points >= 0 ? '+' : ''}${lead.points.toFixed(1)} points${formatLeadDetail(lead)}`;
     parts.push(`${section('Compared (same dataset, same corpora)', compareTable(report.compare))}${leadLine}`);
   }
   if (report.misses.length === 0) parts.push('No misses.');

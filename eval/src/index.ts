@@ -7,7 +7,7 @@ export { formatBaseline, loadBaseline, parseBaseline } from './eval-baseline.js'
 
 // Running
 export { engineForMode, runEval } from './run-eval.js';
-export { evalConfigs, FULL_PIPELINE, leadOverBaselines, runComparison } from './compare-configs.js';
+export { compareWithFull, evalConfigs, FULL_PIPELINE, leadOverBaselines, runComparison } from './compare-configs.js';
 export { createMiniSearchRetriever } from './minisearch-retriever.js';
 
 // Metrics and the gate
@@ -29,7 +29,7 @@ export { createProgressBar } from './progress-bar.js';
 export type { EvalQuery } from './eval-dataset.js';
 export type { EvalBaseline } from './eval-baseline.js';
 export type { EngineFactory, RunEvalOptions } from './run-eval.js';
-export type { CompareOptions, ConfigResult, EvalConfig } from './compare-configs.js';
+export type { CompareOptions, ConfigResult, EvalConfig, Lead, PairedComparison } from './compare-configs.js';
 export type { EvalMetrics, EvalRecord, PrecisionRecall } from './eval-metrics.js';
 export type { EvalMiss, MissKind } from './select-misses.js';
 export type { AccuracyChange, DatasetChange, QueryChange, QueryDecision, QueryOutcome, RunDiff } from './compare-runs.js';

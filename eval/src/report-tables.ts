@@ -1,3 +1,4 @@
+import type { Lead } from './compare-configs.js';
 import type { AccuracyChange, DatasetChange, QueryChange, QueryDecision } from './compare-runs.js';
 import type { EvalMetrics } from './eval-metrics.js';
 import type { ConfigSummary, ReportChanges } from './eval-report.js';
@@ -174,6 +175,19 @@ export function formatInterval(share: number, n: number): string {
  */
 export function formatPValue(p: number): string {
   return p < 0.001 ? '<0.001' : p >= 0.1 ? p.toFixed(2) : p.toPrecision(2);
+}
+
+/**
+ * What stands behind the full pipeline's lead: the queries only it or only the baseline got right
+ * and the exact McNemar p of that split; empty when the report has no query-by-query pairing.
+ *
+ * @example formatLeadDetail(lead) // ' (right only in the full pipeline: 25, only in bm25: 10; p = 0.017, unlikely to be chance)'
+ */
+export function formatLeadDetail(lead: Lead): string {
+  const p = lead.paired;
+  if (p === undefined) return '';
+  const verdict = p.onlyFull + p.onlyOther === 0 ? '' : `; p = ${formatPValue(p.pValue)}, ${p.pValue < 0.05 ? 'unlikely to be chance' : 'could be chance'}`;
+  return ` (right only in the full pipeline: ${p.onlyFull}, only in ${lead.baseline}: ${p.onlyOther}${verdict})`;
 }
 
 /**
