@@ -45,6 +45,14 @@ describe('formatHtmlReport', () => {
     expect(html).toContain('<svg class="chart" role="img" aria-label="Accuracy per language"');
     expect(html).toContain('<text x="102" y="'); // group labels right-aligned before the bars
     expect(html).not.toContain('Accuracy per configuration');
+    // A 95% whisker per bar: en and yue per language, iam-smart per bot.
+    expect(html.match(/class="ci"/g)).toHaveLength(3);
+    // en is 1 of 2 right: Wilson 0.0945–0.9055 of the 478-pixel plot from x = 110, and its number
+    // sits past the whisker's end (542.8), not under it.
+    expect(html).toContain('<path d="M155.2 ');
+    expect(html).toContain('H542.8M155.2 ');
+    expect(html).toMatch(/<text x="546\.8" y="\d+" class="value">50\.0<\/text>/);
+    expect(html).toMatch(/<title>en · full: 50\.0% \(95% interval 9\.\d–90\.\d%\)<\/title>/);
     const missRows = html.slice(html.indexOf('<h2>Misses (2)</h2>')).match(/<tr><td>/g);
     expect(missRows).toHaveLength(2);
   });

@@ -3,6 +3,7 @@ import { escapeHtml } from './escape-html.js';
 import type { EvalReport, ReportChanges } from './eval-report.js';
 import {
   accuracyChangeTable,
+  accuracyInterval,
   botTable,
   changeLists,
   changesHeadline,
@@ -17,6 +18,7 @@ import {
   sharesNoQuery,
   type ReportTable,
 } from './report-tables.js';
+import type { ShareInterval } from './significance.js';
 import { renderBarChart } from './svg-bar-chart.js';
 
 /** The issue's per-language target, drawn on the charts. */
@@ -64,10 +66,14 @@ export function formatHtmlReport(report: EvalReport): string {
     renderBarChart({
       title: 'Accuracy per language',
       series: configs.map((c) => c.name),
-      groups: langs.map((lang) => ({ label: lang, values: configs.map((c) => c.metrics.byLang[lang]?.accuracy ?? 0) })),
+      groups: langs.map((lang) => ({
+        label: lang,
+        values: configs.map((c) => c.metrics.byLang[lang]?.accuracy ?? 0),
+        intervals: configs.map((c) => intervalOf(c.metrics.byLang[lang])),
+      })),
       target: TARGET_ACCURACY,
     }),
-    `<p class="note">Dashed line: the ${formatPercent(TARGET_ACCURACY)}% target.</p>`,
+    `<p class="note">Dashed line: the ${formatPercent(TARGET_ACCURACY)}% target. Whiskers: 95% interval (about 40 queries a language: one query is 2.4 points).</p>`,
     table(langTable(m)),
     '</section>',
   );
@@ -79,7 +85,7 @@ export function formatHtmlReport(report: EvalReport): string {
       renderBarChart({
         title: 'Accuracy per configuration',
         series: ['accuracy'],
-        groups: report.compare.map((c) => ({ label: c.name, values: [c.metrics.accuracy] })),
+        groups: report.compare.map((c) => ({ label: c.name, values: [c.metrics.accuracy], intervals: [intervalOf(c.metrics)] })),
         target: TARGET_ACCURACY,
       }),
       '<p class="note">Same dataset, same corpora, one run. Shares in %.</p>',
@@ -94,7 +100,11 @@ export function formatHtmlReport(report: EvalReport): string {
   body.push(
     '<section>',
     '<h2>Accuracy per bot</h2>',
-    renderBarChart({ title: 'Accuracy per bot', series: ['accuracy'], groups: Object.entries(m.byBot).map(([bot, g]) => ({ label: bot, values: [g.accuracy] })) }),
+    renderBarChart({
+      title: 'Accuracy per bot',
+      series: ['accuracy'],
+      groups: Object.entries(m.byBot).map(([bot, g]) => ({ label: bot, values: [g.accuracy], intervals: [intervalOf(g)] })),
+    }),
     table(botTable(m)),
     '</section>',
     '<section>',
@@ -179,5 +189,11 @@ h3 { margin: 16px 0 4px; font-size: 16px; }
 .chart .tick, .chart .value { fill: var(--muted); font-size: 11px; }
 .chart .grid { stroke: #e6e9ec; }
 .chart .target { stroke: #b3261e; stroke-dasharray: 4 3; stroke-width: 1.5; }
+.chart .ci { stroke: #1b1f23; stroke-width: 1.2; fill: none; }
 @media print { body { background: #fff; } section { break-inside: avoid; } }
 `;
+
+/** A group's 95% interval, none for a group without queries. */
+function intervalOf(group: { readonly n: number; readonly accuracy: number } | undefined): ShareInterval | undefined {
+  return group === undefined || group.n === 0 ? undefined : accuracyInterval(group);
+}

@@ -3,7 +3,7 @@ import type { AccuracyChange, DatasetChange, QueryChange, QueryDecision } from '
 import type { EvalMetrics } from './eval-metrics.js';
 import type { ConfigSummary, ReportChanges } from './eval-report.js';
 import type { EvalMiss } from './select-misses.js';
-import { wilsonInterval } from './significance.js';
+import { wilsonInterval, type ShareInterval } from './significance.js';
 
 /** A table every report format (terminal, Markdown, HTML) shows; cells are already formatted. */
 export interface ReportTable {
@@ -158,14 +158,23 @@ export function formatGot(miss: Pick<EvalMiss, 'abstained' | 'got'>): string {
 }
 
 /**
- * The 95% interval of an accuracy measured on n queries, in percent ("37.7–66.6"); the share is
- * rounded, so the count of right answers is recovered from it.
+ * The 95% interval of an accuracy measured on n queries, in percent ("37.7–66.6").
  *
  * @example formatInterval(0.5238, 42) // '37.7–66.6'
  */
 export function formatInterval(share: number, n: number): string {
-  const { low, high } = wilsonInterval(Math.round(share * n), n);
+  const { low, high } = accuracyInterval({ accuracy: share, n });
   return `${formatPercent(low)}–${formatPercent(high)}`;
+}
+
+/**
+ * The 95% Wilson interval of an accuracy measured on n queries; the share is rounded, so the count
+ * of right answers is recovered from it.
+ *
+ * @example accuracyInterval({ accuracy: 0.5238, n: 42 }) // { low: 0.3772, high: 0.6664 }
+ */
+export function accuracyInterval(group: { readonly accuracy: number; readonly n: number }): ShareInterval {
+  return wilsonInterval(Math.round(group.accuracy * group.n), group.n);
 }
 
 /**

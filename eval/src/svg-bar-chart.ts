@@ -1,10 +1,13 @@
 import { escapeHtml } from './escape-html.js';
+import type { ShareInterval } from './significance.js';
 
 /** One group of bars (a language, or a configuration), one bar per series. */
 export interface BarGroup {
   readonly label: string;
   /** 0–1, one per series, in series order. */
   readonly values: readonly number[];
+  /** The 95% interval of each value (same order), drawn as a whisker; a small group's is wide. */
+  readonly intervals?: readonly (ShareInterval | undefined)[];
 }
 
 export interface BarChart {
@@ -67,10 +70,20 @@ export function renderBarChart(chart: BarChart): string {
     group.values.forEach((value, s) => {
       const y = gy + s * (BAR_HEIGHT + BAR_GAP);
       const name = chart.series[s] ?? '';
+      const interval = group.intervals?.[s];
+      const range = interval === undefined ? '' : ` (95% interval ${(interval.low * 100).toFixed(1)}–${(interval.high * 100).toFixed(1)}%)`;
       out.push(
-        `<rect x="${LABEL_WIDTH}" y="${y}" width="${(x(value) - LABEL_WIDTH).toFixed(1)}" height="${BAR_HEIGHT}" fill="${colour(s)}"><title>${escapeHtml(`${group.label} · ${name}: ${(value * 100).toFixed(1)}%`)}</title></rect>`,
-        `<text x="${(x(value) + 4).toFixed(1)}" y="${y + BAR_HEIGHT - 4}" class="value">${(value * 100).toFixed(1)}</text>`,
+        `<rect x="${LABEL_WIDTH}" y="${y}" width="${(x(value) - LABEL_WIDTH).toFixed(1)}" height="${BAR_HEIGHT}" fill="${colour(s)}"><title>${escapeHtml(`${group.label} · ${name}: ${(value * 100).toFixed(1)}%${range}`)}</title></rect>`,
       );
+      if (interval !== undefined) {
+        const [lo, hi, mid] = [x(interval.low).toFixed(1), x(interval.high).toFixed(1), y + BAR_HEIGHT / 2];
+        out.push(
+          `<path d="M${lo} ${mid}H${hi}M${lo} ${mid - 4}V${mid + 4}M${hi} ${mid - 4}V${mid + 4}" class="ci"/>`,
+        );
+      }
+      // The number goes past the whisker, so neither hides the other.
+      const textX = Math.max(x(value), interval === undefined ? 0 : x(interval.high)) + 4;
+      out.push(`<text x="${textX.toFixed(1)}" y="${y + BAR_HEIGHT - 4}" class="value">${(value * 100).toFixed(1)}</text>`);
     });
   });
   if (chart.target !== undefined) {
