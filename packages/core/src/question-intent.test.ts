@@ -26,8 +26,19 @@ describe('detectIntents', () => {
     ['張卡唔見咗點算好？', 'remedy'],
     ['How do I renew my passport?', 'procedure'],
     ['點樣續期？', 'procedure'],
+    ['Can I use vouchers at a dentist?', 'permission'],
+    ['Is it possible to apply online?', 'permission'],
+    ['可唔可以網上申請？', 'permission'],
+    ['可否由他人代領？', 'permission'],
+    ['医疗券可以给家人用吗', 'permission'],
   ] as const)('%s → %s', (question, intent) => {
     expect(detectIntents(question)).toContain(intent);
+  });
+
+  it('does not read a statement of ability or a how-question as asking permission', () => {
+    expect(detectIntents('How can I find a clinic?')).not.toContain('permission');
+    expect(detectIntents('I can no longer work. What are my options?')).not.toContain('permission');
+    expect(detectIntents('如何申請？')).not.toContain('permission');
   });
 
   it('does not read a condition as a question about time', () => {

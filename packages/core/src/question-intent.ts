@@ -2,7 +2,9 @@ import { normaliseText } from './normalise-text.js';
 
 /**
  * What kind of answer a question asks for: a fee or amount, a duration, a place, a time, a
- * person, a reason, a consequence, a definition. FAQs on one topic differ mostly in this (the fee
+ * person, a reason, a consequence, a definition, a procedure, or whether something is allowed
+ * ("Can I use vouchers at a dentist?", 可唔可以網上申請 — an FAQ asking "Can I…?" answers it
+ * better than its "How do I…?" neighbour on the same topic). FAQs on one topic differ mostly in this (the fee
  * of a passport, how long it takes, where to apply), yet the words that say it (how much, 幾多錢,
  * 多久, where, 邊度) are stop words to BM25. Each intent becomes one language-neutral term, so
  * "how long" in English meets 多久 in an FAQ's Chinese question and IDF decides how much a rare
@@ -23,7 +25,8 @@ export type QuestionIntent =
   | 'consequence'
   | 'definition'
   | 'remedy'
-  | 'procedure';
+  | 'procedure'
+  | 'permission';
 
 interface IntentPattern {
   readonly intent: QuestionIntent;
@@ -45,6 +48,7 @@ const PATTERNS: readonly IntentPattern[] = [
   { intent: 'consequence', english: /\bwhat (?:happens|will happen|would happen|happened)\b|\bwhat if\b/, chinese: /后果|会怎样|会怎么样|会如何|会有什么|会有甚么|会点/ },
   { intent: 'definition', english: /^(?:what|whats) (?:is|are|s)\b(?! (?:the |an? )?(?:[a-z-]+ ){0,2}(?:limit|limits|cost|costs|fee|fees|price|amount|rate|maximum|minimum|number|deadline)\b)|\bwhat does .+ (?:do|mean)\b|\bwhat (?:is|are) (?:it|they|this|that|these) (?:used )?for\b/, chinese: /是什么$|是甚么$|什么是|甚么是|干什么|干嘛|有什么用|有甚么用|什么用途|甚么用途|做什么用/ },
   { intent: 'remedy', english: /\bwhat (?:can|should|do|shall) (?:i|we) do\b|\bwhat now\b|\bwhat are my options\b/, chinese: /怎么办|如何处理|点算|怎样处理|怎么处理/ },
+  { intent: 'permission', english: /^(?:can|could|may|am i allowed|is it possible|is it ok|is it okay)\b|(?<!\b(?:how|where|when|what|who|whom|which|why) )\b(?:can|could|may) (?:i|we|my|he|she|they)\b/, chinese: /可否|能否|是否可以|是否能|可以.{0,12}吗|能.{0,12}吗|可不可以|准不准|允许/ },
   { intent: 'procedure', english: /\bhow (?:do|does|can|could|should|to|would)\b/, chinese: /如何|怎样|怎么(?!办|样)|怎麼|点样/ },
 ];
 

@@ -5,11 +5,11 @@
  * changing retrieval.
  */
 export const RETRIEVAL_CALIBRATION = {
-  weights: { "bias": -0.9942, "coverage": 0.781, "dense": 0.8438, "coverageMargin": 2.0593, "denseMargin": 0.5161, "bm25": 0.3843, "known": 0.3958, "agreement": 0.9093, "numberFit": 1.3392, "amount": 0.9953, "concept": 2.3351 },
-  abstainBelow: 0.485,
-  fittedOn: 'eval/datasets/dev.jsonl: 210 queries, leave-one-bot-out dev accuracy 0.8083',
+  weights: { "bias": -0.9981, "coverage": 0.7344, "dense": 0.817, "coverageMargin": 1.9322, "denseMargin": 0.4666, "bm25": 0.4676, "known": 0.3966, "agreement": 1.0235, "numberFit": 1.2789, "amount": 1.0027, "concept": 2.3537 },
+  abstainBelow: 0.4972,
+  fittedOn: 'eval/datasets/dev.jsonl: 210 queries, leave-one-bot-out dev accuracy 0.8135',
   modes: {
-    bm25: { weights: { "bias": -0.9766, "coverage": 0.6767, "dense": 1.7116, "coverageMargin": 1.6867, "denseMargin": 1.3651, "bm25": 0.2955, "known": 0.7173, "agreement": 0.8983, "numberFit": 1.704, "amount": 0.9763, "concept": 0 }, abstainBelow: 0.3654 },
-    dense: { weights: { "bias": -1.778, "coverage": 2.1462, "dense": 2.1222, "coverageMargin": 1.551, "denseMargin": 1.5143, "bm25": 0, "known": -0.1154, "agreement": 0.7129, "numberFit": 0.2936, "amount": 0.3025, "concept": 0 }, abstainBelow: 0.2061 },
+    bm25: { weights: { "bias": -0.9581, "coverage": 0.7008, "dense": 1.7305, "coverageMargin": 1.7536, "denseMargin": 1.4126, "bm25": 0.582, "known": 0.6104, "agreement": 0.8241, "numberFit": 1.7184, "amount": 0.9655, "concept": 0 }, abstainBelow: 0.3887 },
+    dense: { weights: { "bias": -1.7883, "coverage": 2.223, "dense": 2.1849, "coverageMargin": 1.4347, "denseMargin": 1.4634, "bm25": 0, "known": -0.2088, "agreement": 0.7291, "numberFit": 0.2803, "amount": 0.2979, "concept": 0 }, abstainBelow: 0.1994 },
   },
 } as const;
