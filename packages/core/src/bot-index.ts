@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { buildBm25Index, DEFAULT_BM25_OPTIONS, loadBm25Index, type Bm25Index, type SerializedBm25 } from './bm25-index.js';
 import {
   createCooccurrenceEmbedder,
@@ -16,6 +17,7 @@ import { toFaqDocument, VECTORS_PER_FAQ, type FaqDocument } from './faq-document
 import { GovchatError } from './govchat-error.js';
 import { buildHnswIndex, DEFAULT_HNSW_OPTIONS, loadHnswIndex, type HnswOptions, type VectorIndex } from './hnsw-index.js';
 import { openCurrentGeneration, sha256, type GenerationFiles } from './index-store.js';
+import { hashModuleSources } from './internal/source-fingerprint.js';
 
 /** Bumped when the on-disk format changes: an older index is then rebuilt, never misread. */
 export const INDEX_FORMAT = 2;
@@ -97,8 +99,8 @@ let memoFingerprint: string | undefined;
 
 /**
  * Identifies the code and settings that turn text into an index. Part of the corpus hash, so an
- * upgrade that changes analysis re-indexes even an unchanged corpus, and never reuses vectors
- * computed the old way.
+ * upgrade re-indexes even an unchanged corpus, and never reuses terms or vectors computed the old
+ * way.
  */
 export function pipelineFingerprint(): string {
   memoFingerprint ??= sha256(
@@ -111,6 +113,9 @@ export function pipelineFingerprint(): string {
       vectorsPerFaq: VECTORS_PER_FAQ,
       // A rebuilt (or newly available) concept space changes every FAQ's concept vectors.
       concepts: loadConceptSpace()?.fingerprint ?? null,
+      // The probe cannot exercise every rule (a new question intent, one lexicon entry): the code
+      // of this package itself, so an upgrade always re-indexes once.
+      code: hashModuleSources(fileURLToPath(new URL('.', import.meta.url))),
     }),
   ).slice(0, 16);
   return memoFingerprint;
