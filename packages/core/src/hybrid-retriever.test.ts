@@ -94,4 +94,14 @@ describe('hybrid retriever', () => {
       expect((await retriever.retrieve({ text })).confidence, text).toBeLessThan(retriever.abstainBelow!);
     }
   });
+
+  it('has no confidence at all in a question with no word the bot knows, whatever the mode', async () => {
+    // The built-in embedder gives unknown words hashed random directions: the nearest FAQ is chance.
+    for (const mode of ['hybrid', 'bm25', 'dense'] as const) {
+      const result = await createHybridRetriever(immigration, { mode }).retrieve({ text: 'xyzzyq plughq' });
+      expect(result.confidence, mode).toBe(0);
+    }
+    // One known word is enough to be judged by the model.
+    expect((await createHybridRetriever(immigration, { mode: 'dense' }).retrieve({ text: 'xyzzyq passport' })).confidence).toBeGreaterThan(0);
+  });
 });

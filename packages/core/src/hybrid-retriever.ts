@@ -210,10 +210,17 @@ export function createHybridRetriever(index: BotIndex, overrides: Partial<Hybrid
     };
   };
 
+  /**
+   * The built-in embedder knows only the bot's own terms: a question with none of them (nor any
+   * expansion of them) gets a vector of hashed random directions, whose nearest FAQ is chance.
+   * Nothing supports an answer then, whatever the calibrated model makes of that chance cosine.
+   */
+  const isUnsupported = (query: QuerySignals): boolean =>
+    cooccurrence !== undefined && query.concept === undefined && !query.terms.some((t) => hasTerm(t.term));
   const judge = (query: QuerySignals): { ranked: Scored[]; features: ConfidenceFeatures; confidence: number } => {
     const ranked = score(query);
     const features = featuresOf(ranked, query);
-    return { ranked, features, confidence: ranked.length === 0 ? 0 : scoreConfidence(features, options.confidence) };
+    return { ranked, features, confidence: ranked.length === 0 || isUnsupported(query) ? 0 : scoreConfidence(features, options.confidence) };
   };
 
   return {
