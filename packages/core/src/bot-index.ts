@@ -17,7 +17,7 @@ import { toFaqDocument, VECTORS_PER_FAQ, type FaqDocument } from './faq-document
 import { GovchatError } from './govchat-error.js';
 import { buildHnswIndex, DEFAULT_HNSW_OPTIONS, loadHnswIndex, type HnswOptions, type VectorIndex } from './hnsw-index.js';
 import { openCurrentGeneration, sha256, type GenerationFiles } from './index-store.js';
-import { hashModuleSources } from './internal/source-fingerprint.js';
+import { hashFiles, hashModuleSources } from './internal/source-fingerprint.js';
 
 /** Bumped when the on-disk format changes: an older index is then rebuilt, never misread. */
 export const INDEX_FORMAT = 2;
@@ -116,6 +116,8 @@ export function pipelineFingerprint(): string {
       // The probe cannot exercise every rule (a new question intent, one lexicon entry): the code
       // of this package itself, so an upgrade always re-indexes once.
       code: hashModuleSources(fileURLToPath(new URL('.', import.meta.url))),
+      // Dictionaries built by scripts/build-resources.mjs (the concept space has its own digest above).
+      resources: hashFiles(fileURLToPath(new URL('../resources/', import.meta.url)), (name) => name.endsWith('.json')),
     }),
   ).slice(0, 16);
   return memoFingerprint;

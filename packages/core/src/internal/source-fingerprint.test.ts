@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { hashModuleSources } from './source-fingerprint.js';
+import { hashFiles, hashModuleSources } from './source-fingerprint.js';
 
 describe('hashModuleSources', () => {
   let dir: string;
@@ -41,5 +41,16 @@ describe('hashModuleSources', () => {
     await writeFile(join(dir, 'analyse-text.d.ts'), 'export declare const a: number;');
     await writeFile(join(dir, 'analyse-text.js.map'), '{}');
     expect(hashModuleSources(dir)).toBe(before);
+  });
+
+  it('hashes only the files asked for, and says none for a folder that is not there', async () => {
+    const json = (name: string): boolean => name.endsWith('.json');
+    await writeFile(join(dir, 'wordnet-synonyms.json'), '{"a":"b"}');
+    const before = hashFiles(dir, json);
+    await writeFile(join(dir, 'analyse-text.js'), 'changed();');
+    expect(hashFiles(dir, json)).toBe(before);
+    await writeFile(join(dir, 'wordnet-synonyms.json'), '{"a":"c"}');
+    expect(hashFiles(dir, json)).not.toBe(before);
+    expect(hashFiles(join(dir, 'missing'), json)).toBe('none');
   });
 });

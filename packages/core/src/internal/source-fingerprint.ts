@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Code that runs: compiled modules, or TypeScript sources when tests run from src/. */
@@ -15,9 +15,20 @@ const NOT_SOURCE = /\.(?:d\.ts|test\.ts|test\.js)$/;
  * not matter costs one re-index, a missed one a silently stale index.
  */
 export function hashModuleSources(dir: string): string {
+  return hashFiles(dir, (name) => SOURCE.test(name) && !NOT_SOURCE.test(name));
+}
+
+/**
+ * A hash of the files under `dir` that `include` accepts, names and contents, in name order;
+ * 'none' when the folder does not exist (resources not built yet).
+ *
+ * @example hashFiles(resourcesDir, (name) => name.endsWith('.json'))
+ */
+export function hashFiles(dir: string, include: (name: string) => boolean): string {
+  if (!existsSync(dir)) return 'none';
   const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((name) => SOURCE.test(name) && !NOT_SOURCE.test(name))
     .map((name) => name.split('\\').join('/'))
+    .filter(include)
     .sort();
   const hash = createHash('sha256');
   for (const name of files) hash.update(name).update('\0').update(readFileSync(join(dir, name))).update('\0');
