@@ -1,4 +1,5 @@
 import { createBotEngine, type Answerer } from '@govchat/core';
+import { queryKey } from './compare-runs.js';
 import type { EvalQuery } from './eval-dataset.js';
 import { computeMetrics, isCorrect, type EvalMetrics, type EvalRecord } from './eval-metrics.js';
 import { createMiniSearchRetriever } from './minisearch-retriever.js';
@@ -115,8 +116,7 @@ export function compareWithFull(full: readonly EvalRecord[], other: readonly Eva
  * @example isSameQueries(full.records, full.records.slice(1)) // false
  */
 export function isSameQueries(a: readonly EvalRecord[], b: readonly EvalRecord[]): boolean {
-  const key = (r: EvalRecord): string => JSON.stringify([r.bot, r.query, r.history ?? []]);
-  return a.length === b.length && a.every((r, i) => key(r) === key(b[i]!));
+  return a.length === b.length && a.every((r, i) => queryKey(r) === queryKey(b[i]!));
 }
 
 /** How far the full pipeline is ahead of the best other configuration. */

@@ -91,8 +91,8 @@ export interface RunDiff {
 export function diffRuns(baseline: readonly QueryOutcome[], current: readonly QueryOutcome[]): RunDiff {
   const waiting = new Map<string, QueryOutcome[]>();
   for (const r of baseline) {
-    const list = waiting.get(keyOf(r));
-    if (list === undefined) waiting.set(keyOf(r), [r]);
+    const list = waiting.get(queryKey(r));
+    if (list === undefined) waiting.set(queryKey(r), [r]);
     else list.push(r);
   }
   const regressions: QueryChange[] = [];
@@ -100,7 +100,7 @@ export function diffRuns(baseline: readonly QueryOutcome[], current: readonly Qu
   const added: DatasetChange[] = [];
   let unchanged = 0;
   for (const now of current) {
-    const was = claim(waiting.get(keyOf(now)), now);
+    const was = claim(waiting.get(queryKey(now)), now);
     if (was === undefined) {
       added.push(toDatasetChange(now));
       continue;
@@ -134,10 +134,12 @@ export function diffRuns(baseline: readonly QueryOutcome[], current: readonly Qu
 }
 
 /**
- * A follow-up means something else after other turns, so history is part of a query's identity.
- * JSON of the tuple cannot collide the way a joined string could.
+ * A query's identity across runs: a follow-up means something else after other turns, so history
+ * is part of it. JSON of the tuple cannot collide the way a joined string could.
+ *
+ * @example queryKey({ bot: 'housing', query: 'how much?', history: ['passport'] }) // '["housing","how much?",["passport"]]'
  */
-function keyOf(r: QueryOutcome): string {
+export function queryKey(r: Pick<QueryOutcome, 'bot' | 'query' | 'history'>): string {
   return JSON.stringify([r.bot, r.query, r.history ?? []]);
 }
 

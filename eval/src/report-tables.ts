@@ -187,6 +187,15 @@ export function formatPValue(p: number): string {
 }
 
 /**
+ * Whether a paired difference could be chance, for the end of a sentence.
+ *
+ * @example formatChance(0.125) // 'p = 0.13, could be chance'
+ */
+export function formatChance(p: number): string {
+  return `p = ${formatPValue(p)}, ${p < 0.05 ? 'unlikely to be chance' : 'could be chance'}`;
+}
+
+/**
  * What stands behind the full pipeline's lead: the queries only it or only the baseline got right
  * and the exact McNemar p of that split; empty when the report has no query-by-query pairing.
  *
@@ -195,7 +204,7 @@ export function formatPValue(p: number): string {
 export function formatLeadDetail(lead: Lead): string {
   const p = lead.paired;
   if (p === undefined) return '';
-  const verdict = p.onlyFull + p.onlyOther === 0 ? '' : `; p = ${formatPValue(p.pValue)}, ${p.pValue < 0.05 ? 'unlikely to be chance' : 'could be chance'}`;
+  const verdict = p.onlyFull + p.onlyOther === 0 ? '' : `; ${formatChance(p.pValue)}`;
   return ` (right only in the full pipeline: ${p.onlyFull}, only in ${lead.baseline}: ${p.onlyOther}${verdict})`;
 }
 
@@ -282,8 +291,7 @@ export function datasetChangesTable(queries: readonly DatasetChange[]): ReportTa
 export function changesHeadline(changes: ReportChanges): string {
   const a = changes.accuracy;
   const dataset = changes.added.length + changes.removed.length === 0 ? '' : `; dataset: ${changes.added.length} added, ${changes.removed.length} removed`;
-  const flips = a.regressions + a.fixes;
-  const verdict = flips === 0 ? '' : `; p = ${formatPValue(a.pValue)}, ${a.pValue < 0.05 ? 'unlikely to be chance' : 'could be chance'}`;
+  const verdict = a.regressions + a.fixes === 0 ? '' : `; ${formatChance(a.pValue)}`;
   return `accuracy ${formatPercent(a.before)}% → ${formatPercent(a.after)}% (${formatPoints(a.delta)} points): ${count(changes.regressions.length, 'regression')}, ${count(changes.fixes.length, 'fix', 'fixes')}, ${changes.unchanged} unchanged${verdict}${dataset}`;
 }
 
