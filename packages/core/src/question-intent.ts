@@ -3,8 +3,8 @@ import { normaliseText } from './normalise-text.js';
 /**
  * What kind of answer a question asks for: a fee or amount, a duration, a place, a time, a
  * person, a reason, a consequence, a definition, a procedure, or whether something is allowed
- * ("Can I use vouchers at a dentist?", 可唔可以網上申請 — an FAQ asking "Can I…?" answers it
- * better than its "How do I…?" neighbour on the same topic). FAQs on one topic differ mostly in this (the fee
+ * ("Can I use vouchers at a dentist?", 可唔可以網上申請: the FAQ asking "Can I…?" answers it, not
+ * its "How do I…?" neighbour). FAQs on one topic differ mostly in this (the fee
  * of a passport, how long it takes, where to apply), yet the words that say it (how much, 幾多錢,
  * 多久, where, 邊度) are stop words to BM25. Each intent becomes one language-neutral term, so
  * "how long" in English meets 多久 in an FAQ's Chinese question and IDF decides how much a rare
