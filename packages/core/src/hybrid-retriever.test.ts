@@ -103,5 +103,9 @@ describe('hybrid retriever', () => {
     }
     // One known word is enough to be judged by the model.
     expect((await createHybridRetriever(immigration, { mode: 'dense' }).retrieve({ text: 'xyzzyq passport' })).confidence).toBeGreaterThan(0);
+    // The same holds for a follow-up read with its history: unknown words there add no support.
+    const followUp = await createHybridRetriever(immigration, { mode: 'dense' }).retrieve({ text: 'xyzzyq?', history: ['plughq frobnitz'] });
+    expect(followUp.usedHistory).toBe(true);
+    expect(followUp.confidence).toBe(0);
   });
 });

@@ -217,10 +217,13 @@ export function createHybridRetriever(index: BotIndex, overrides: Partial<Hybrid
    */
   const isUnsupported = (query: QuerySignals): boolean =>
     cooccurrence !== undefined && query.concept === undefined && !query.terms.some((t) => hasTerm(t.term));
+  /** The one place a ranking becomes a confidence, for a question alone or merged with its history. */
+  const confidenceOf = (ranked: readonly Scored[], features: ConfidenceFeatures, query: QuerySignals): number =>
+    ranked.length === 0 || isUnsupported(query) ? 0 : scoreConfidence(features, options.confidence);
   const judge = (query: QuerySignals): { ranked: Scored[]; features: ConfidenceFeatures; confidence: number } => {
     const ranked = score(query);
     const features = featuresOf(ranked, query);
-    return { ranked, features, confidence: ranked.length === 0 || isUnsupported(query) ? 0 : scoreConfidence(features, options.confidence) };
+    return { ranked, features, confidence: confidenceOf(ranked, features, query) };
   };
 
   return {
@@ -268,7 +271,7 @@ export function createHybridRetriever(index: BotIndex, overrides: Partial<Hybrid
           add(withHistory.ranked, 0.9);
           ranked = [...fuse.values()].sort((a, b) => b.score - a.score || a.doc - b.doc);
           features = featuresOf(ranked, mergedQuery);
-          confidence = scoreConfidence(features, options.confidence);
+          confidence = confidenceOf(ranked, features, mergedQuery);
           usedHistory = true;
         }
       }
