@@ -1,5 +1,6 @@
 import { checkAccuracyGate, type GateResult } from './accuracy-gate.js';
 import { compareWithFull, FULL_PIPELINE, isSameQueries, leadOverBaselines, type ConfigResult, type Lead, type PairedComparison } from './compare-configs.js';
+import type { CrossDepartmentResult } from './cross-department.js';
 import { diffRuns, type QueryOutcome, type RunDiff } from './compare-runs.js';
 import { computeMetrics, type EvalMetrics, type EvalRecord } from './eval-metrics.js';
 import { selectMisses, type EvalMiss } from './select-misses.js';
@@ -35,6 +36,8 @@ export interface EvalReport {
   readonly gate?: GateResult;
   /** Present with `--baseline`: the full pipeline against the baseline's records. */
   readonly changes?: ReportChanges;
+  /** Present with `--cross-departments`: how often bots answered other departments' questions. */
+  readonly crossDepartment?: CrossDepartmentResult;
   /** The full pipeline's misses, worst first. */
   readonly misses: readonly EvalMiss[];
   /** The full pipeline's record of every query, in dataset order. */
@@ -51,6 +54,7 @@ export interface BuildReportInput {
   readonly minAccuracy?: number;
   /** The last accepted run to diff against; `file` is named in reports. */
   readonly baseline?: { readonly file: string; readonly records: readonly QueryOutcome[] };
+  readonly crossDepartment?: CrossDepartmentResult;
   readonly now?: Date;
 }
 
@@ -85,6 +89,7 @@ export function buildReport(input: BuildReportInput): EvalReport {
       : { compare: summariseConfigs(input.compare) }),
     ...(input.minAccuracy === undefined ? {} : { gate: checkAccuracyGate(metrics.accuracy, input.minAccuracy) }),
     ...(input.baseline === undefined ? {} : { changes: changesSince(input.baseline, input.records, input.bot) }),
+    ...(input.crossDepartment === undefined ? {} : { crossDepartment: input.crossDepartment }),
     misses: selectMisses(input.records),
     records: input.records,
   };
@@ -101,13 +106,14 @@ function changesSince(baseline: NonNullable<BuildReportInput['baseline']>, recor
 
 /**
  * What `govchat eval --json` prints: the full pipeline's metrics at top level, plus `compare` when
- * compared and `changes` when run against a baseline.
+ * compared, `changes` when run against a baseline and `crossDepartment` with `--cross-departments`.
  */
 export type EvalSummary = EvalMetrics & {
   readonly compare?: Readonly<Record<string, EvalMetrics>>;
   /** With `compare`: the full pipeline's lead over the best other configuration. */
   readonly lead?: Lead;
   readonly changes?: ReportChanges;
+  readonly crossDepartment?: CrossDepartmentResult;
 };
 
 /**
@@ -117,13 +123,14 @@ export type EvalSummary = EvalMetrics & {
  * @example JSON.stringify(toSummary(report)) // '{"n":210,"accuracy":0.9143,…}'
  */
 export function toSummary(report: EvalReport): EvalSummary {
-  if (report.compare === undefined && report.changes === undefined) return report.metrics;
+  if (report.compare === undefined && report.changes === undefined && report.crossDepartment === undefined) return report.metrics;
   const lead = report.compare === undefined ? undefined : leadOverBaselines(report.compare);
   return {
     ...report.metrics,
     ...(report.compare === undefined ? {} : { compare: Object.fromEntries(report.compare.map((c) => [c.name, c.metrics])) }),
     ...(lead === undefined ? {} : { lead }),
     ...(report.changes === undefined ? {} : { changes: report.changes }),
+    ...(report.crossDepartment === undefined ? {} : { crossDepartment: report.crossDepartment }),
   };
 }
 

@@ -1,4 +1,5 @@
 import { FULL_PIPELINE, leadOverBaselines } from './compare-configs.js';
+import type { CrossDepartmentResult } from './cross-department.js';
 import { escapeHtml } from './escape-html.js';
 import type { EvalReport, ReportChanges } from './eval-report.js';
 import {
@@ -8,6 +9,9 @@ import {
   changeLists,
   changesHeadline,
   compareTable,
+  crossDepartmentAnswersTable,
+  crossDepartmentSummary,
+  crossDepartmentTable,
   formatLeadDetail,
   formatPercent,
   formatScore,
@@ -107,6 +111,7 @@ export function formatHtmlReport(report: EvalReport): string {
     }),
     table(botTable(m)),
     '</section>',
+    ...(report.crossDepartment === undefined ? [] : crossDepartmentSection(report.crossDepartment)),
     '<section>',
     `<h2>Misses (${report.misses.length})</h2>`,
     '<p class="note">Worst first: wrong answers before abstentions, then by confidence. Earlier turns of a follow-up are shown in brackets.</p>',
@@ -142,6 +147,17 @@ function changeSection(changes: ReportChanges): string[] {
     table(accuracyChangeTable(changes)),
     ...changeLists(changes).map((l) => `<h3>${escapeHtml(l.title)} (${l.count})</h3>${l.count === 0 ? '<p>None.</p>' : table(l.table, 'queries')}`),
     ...(sharesNoQuery(changes) ? ['<p class="note">No query in common with the baseline: is it a run of another dataset?</p>'] : []),
+    '</section>',
+  ];
+}
+
+function crossDepartmentSection(cross: CrossDepartmentResult): string[] {
+  return [
+    '<section>',
+    "<h2>Other departments' questions</h2>",
+    `<p>${escapeHtml(crossDepartmentSummary(cross))}</p>`,
+    table(crossDepartmentTable(cross)),
+    ...(cross.worst.length === 0 ? [] : [`<h3>Most confident answers to them (${cross.worst.length} of ${cross.answered})</h3>`, table(crossDepartmentAnswersTable(cross.worst), 'queries')]),
     '</section>',
   ];
 }

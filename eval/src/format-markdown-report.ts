@@ -6,6 +6,9 @@ import {
   changeLists,
   changesHeadline,
   compareTable,
+  crossDepartmentAnswersTable,
+  crossDepartmentSummary,
+  crossDepartmentTable,
   formatLeadDetail,
   langTable,
   missesTable,
@@ -37,6 +40,11 @@ export function formatMarkdownReport(report: EvalReport): string {
     parts.push(report.compare.map((c) => `- \`${escapeCode(c.name)}\`: ${escapeCell(c.description)}`).join('\n'));
     const lead = leadOverBaselines(report.compare);
     if (lead !== undefined) parts.push(`Full pipeline vs best baseline (\`${lead.baseline}\`): **${lead.points >= 0 ? '+' : ''}${lead.points.toFixed(1)} points**${formatLeadDetail(lead)}.`);
+  }
+  const cross = report.crossDepartment;
+  if (cross !== undefined) {
+    parts.push("## Other departments' questions", escapeCell(crossDepartmentSummary(cross)), table(crossDepartmentTable(cross)));
+    if (cross.worst.length > 0) parts.push(`### Most confident answers to them (${cross.worst.length} of ${cross.answered})`, table(crossDepartmentAnswersTable(cross.worst)));
   }
   parts.push(`## Misses (${report.misses.length})`);
   parts.push(report.misses.length === 0 ? 'None.' : table(missesTable(report.misses)));

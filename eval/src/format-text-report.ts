@@ -7,6 +7,10 @@ import {
   changeLists,
   changesHeadline,
   compareTable,
+  CROSS_QUERY_COLUMN,
+  crossDepartmentAnswersTable,
+  crossDepartmentSummary,
+  crossDepartmentTable,
   formatLeadDetail,
   langTable,
   MISS_QUERY_COLUMN,
@@ -47,6 +51,13 @@ export function formatTextReport(report: EvalReport, options: TextReportOptions 
     const lead = leadOverBaselines(report.compare);
     const leadLine = lead === undefined ? '' : `\nfull pipeline vs best baseline (${lead.baseline}): ${lead.points >= 0 ? '+' : ''}${lead.points.toFixed(1)} points${formatLeadDetail(lead)}`;
     parts.push(`${section('Compared (same dataset, same corpora)', compareTable(report.compare))}${leadLine}`);
+  }
+  const cross = report.crossDepartment;
+  if (cross !== undefined) {
+    parts.push(`${section('Other departments\' questions (should be declined)', crossDepartmentTable(cross))}\n${crossDepartmentSummary(cross)}`);
+    if (cross.worst.length > 0) {
+      parts.push(section(`Most confident answers to them (${cross.worst.length} of ${cross.answered})`, truncateColumn(crossDepartmentAnswersTable(cross.worst), CROSS_QUERY_COLUMN, queryWidth)));
+    }
   }
   if (report.misses.length === 0) parts.push('No misses.');
   else {

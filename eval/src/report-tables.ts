@@ -1,5 +1,6 @@
 import type { Lead } from './compare-configs.js';
 import type { AccuracyChange, DatasetChange, QueryChange, QueryDecision } from './compare-runs.js';
+import type { CrossDepartmentAnswer, CrossDepartmentResult } from './cross-department.js';
 import type { EvalMetrics } from './eval-metrics.js';
 import type { ConfigSummary, ReportChanges } from './eval-report.js';
 import type { EvalMiss } from './select-misses.js';
@@ -135,6 +136,52 @@ export function missesTable(misses: readonly EvalMiss[]): ReportTable {
     header: ['bot', 'lang', 'query', 'expected', 'got', 'conf'],
     numeric: [false, false, false, false, false, true],
     rows: misses.map((m) => [m.bot, m.lang, withHistory(m), formatExpected(m), formatGot(m), m.confidence.toFixed(3)]),
+  };
+}
+
+/**
+ * Other departments' questions each bot answered (it should have abstained), with the 95% interval
+ * of that share, and an "all bots" row first.
+ *
+ * @example crossDepartmentTable(report.crossDepartment!).rows[0] // ['all bots', '2080', '250', '12.0', '10.7–13.5']
+ */
+export function crossDepartmentTable(result: CrossDepartmentResult): ReportTable {
+  const row = (name: string, g: { readonly n: number; readonly answered: number; readonly share: number }): string[] => [
+    name,
+    String(g.n),
+    String(g.answered),
+    formatPercent(g.share),
+    formatInterval(g.share, g.n),
+  ];
+  return {
+    header: ['bot', 'asked', 'answered', 'answered %', '95% CI'],
+    numeric: [false, true, true, true, true],
+    rows: [row('all bots', result), ...Object.entries(result.byBot).map(([bot, g]) => row(bot, g))],
+  };
+}
+
+/**
+ * What the cross-department section measures, in one sentence every format shows.
+ *
+ * @example crossDepartmentSummary(result) // 'Asked 2080 questions from other departments' FAQs: answered 250 (12.0%, 95% CI 10.7–13.5); each should have been declined.'
+ */
+export function crossDepartmentSummary(result: CrossDepartmentResult): string {
+  return `Asked ${result.n} questions from other departments' FAQs: answered ${result.answered} (${formatPercent(result.share)}%, 95% CI ${formatInterval(result.share, result.n)}); each should have been declined, unless two departments answer the same question.`;
+}
+
+/** Column of the question in `crossDepartmentAnswersTable`, for formats that shorten it. */
+export const CROSS_QUERY_COLUMN = 2;
+
+/**
+ * The answers a bot gave to another department's question, most confident first.
+ *
+ * @example crossDepartmentAnswersTable(report.crossDepartment!.worst).header // ['bot', 'asked from', 'question', 'answered with', 'conf']
+ */
+export function crossDepartmentAnswersTable(answers: readonly CrossDepartmentAnswer[]): ReportTable {
+  return {
+    header: ['bot', 'asked from', 'question', 'answered with', 'conf'],
+    numeric: [false, false, false, false, true],
+    rows: answers.map((a) => [a.bot, `${a.from.bot}/${a.from.id}`, a.query, a.answeredWith, a.confidence.toFixed(3)]),
   };
 }
 

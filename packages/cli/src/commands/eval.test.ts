@@ -58,6 +58,21 @@ describe('govchat eval', () => {
     expect(summary.compare).toBeUndefined();
   });
 
+  it('--cross-departments puts the other departments\' questions to the dataset\'s bots: a section, and "crossDepartment" under --json', async () => {
+    const dataDir = join(cwd, 'two-bots');
+    for (const bot of ['iam-smart', 'open-data']) await ingestCorpus(await loadCorpus(join(corpusDir, '..', bot)), { dataDir });
+    const json = await run(['--dataset', 'set.jsonl', '--data-dir', 'two-bots', '--json', '--cross-departments']);
+    expect(json.code).toBe(0);
+    const summary = JSON.parse(json.out) as Record<string, unknown> & { crossDepartment: { n: number; answered: number; byBot: Record<string, { n: number }> } };
+    expectMetrics(summary);
+    // Only the dataset's bot is judged; the other bot's FAQ questions are what it is asked.
+    expect(Object.keys(summary.crossDepartment.byBot)).toEqual(['iam-smart']);
+    expect(summary.crossDepartment.n).toBeGreaterThan(60);
+    const text = await run(['--dataset', 'set.jsonl', '--data-dir', 'two-bots', '--cross-departments']);
+    expect(text.out).toContain(`answered ${summary.crossDepartment.answered} (`);
+    expect((await run(['--dataset', 'set.jsonl', '--json'])).out).not.toContain('crossDepartment');
+  });
+
   it('--min-accuracy sets the exit code and says by how much accuracy fell short', async () => {
     const pass = await run(['--dataset', 'set.jsonl', '--json', '--min-accuracy', '0']);
     expect(pass.code).toBe(0);

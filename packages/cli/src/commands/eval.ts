@@ -10,13 +10,14 @@ import {
   loadBaseline,
   loadDataset,
   runComparison,
+  runCrossDepartment,
   toSummary,
   writeReport,
 } from '@govchat/eval';
 import { processIo, resolveDataDir, UsageError, type CliIo } from '../cli-context.js';
 
 export const EVAL_USAGE =
-  'govchat eval --dataset FILE [--bot ID] [--data-dir DIR] [--json] [--report DIR] [--compare] [--min-accuracy X] [--baseline REPORT_JSON] [--answerer extractive|llm]';
+  'govchat eval --dataset FILE [--bot ID] [--data-dir DIR] [--json] [--report DIR] [--compare] [--cross-departments] [--min-accuracy X] [--baseline REPORT_JSON] [--answerer extractive|llm]';
 
 const ANSWERERS = ['extractive', 'llm'] as const;
 
@@ -38,6 +39,7 @@ export async function runEvalCommand(argv: readonly string[], io: CliIo): Promis
       json: { type: 'boolean', default: false },
       report: { type: 'string' },
       compare: { type: 'boolean', default: false },
+      'cross-departments': { type: 'boolean', default: false },
       'min-accuracy': { type: 'string' },
       baseline: { type: 'string' },
       answerer: { type: 'string', default: 'extractive' },
@@ -69,6 +71,16 @@ export async function runEvalCommand(argv: readonly string[], io: CliIo): Promis
     ...(bar === undefined ? {} : { onProgress: (done: number, total: number, config: string) => bar.update(done, total, config) }),
   }).finally(() => bar?.finish());
   const full = results.find((r) => r.name === FULL_PIPELINE)!;
+  // Every other department's FAQ questions, put to the dataset's bots: each should be declined.
+  const crossBar = values['cross-departments'] && stderrIsTTY(io) ? createProgressBar(io.err) : undefined;
+  const crossDepartment = values['cross-departments']
+    ? await runCrossDepartment({
+        dataDir: resolveDataDir(io, values['data-dir']),
+        bots: bot === undefined ? [...new Set(queries.map((q) => q.bot))] : [bot],
+        createEngine: all.find((c) => c.name === FULL_PIPELINE)!.createEngine,
+        ...(crossBar === undefined ? {} : { onProgress: (done: number, total: number) => crossBar.update(done, total, 'other departments') }),
+      }).finally(() => crossBar?.finish())
+    : undefined;
   const report = buildReport({
     dataset: values.dataset,
     ...(bot === undefined ? {} : { bot }),
@@ -77,6 +89,7 @@ export async function runEvalCommand(argv: readonly string[], io: CliIo): Promis
     ...(values.compare ? { compare: results } : {}),
     ...(minAccuracy === undefined ? {} : { minAccuracy }),
     ...(baseline === undefined ? {} : { baseline }),
+    ...(crossDepartment === undefined ? {} : { crossDepartment }),
   });
 
   const files = values.report === undefined ? undefined : await writeReport(resolve(io.cwd, values.report), report);
