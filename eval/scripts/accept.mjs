@@ -27,7 +27,7 @@ const run = (args) => execFileSync(process.execPath, [cli, ...args], { cwd: root
 
 try {
   run(['ingest', 'corpora', '--data-dir', dataDir, '--force']);
-  run(['eval', '--dataset', gate.dataset, '--data-dir', dataDir, '--report', reportDir, ...(existsSync(baselineFile) ? ['--baseline', gate.baselineReport] : [])]);
+  run(['eval', '--dataset', gate.dataset, '--data-dir', dataDir, '--cross-departments', '--report', reportDir, ...(existsSync(baselineFile) ? ['--baseline', gate.baselineReport] : [])]);
 } catch (error) {
   console.error('eval:accept: the run failed; nothing was changed');
   process.exit(typeof error.status === 'number' && error.status !== 0 ? error.status : 1);

@@ -22,7 +22,7 @@ console.log(`eval gate: ${gate.dataset}, accuracy must be ≥ ${minAccuracy} (ba
 if (baseline.length === 0) console.log(`eval gate: no ${gate.baselineReport ?? 'baselineReport in eval/gate.json'}, so no per-query changes; run npm run eval:accept to record one`);
 try {
   run(['ingest', 'corpora', '--data-dir', dataDir, '--force']);
-  run(['eval', '--dataset', gate.dataset, '--data-dir', dataDir, '--min-accuracy', String(minAccuracy), ...baseline, '--report', join(root, 'eval/reports/test')]);
+  run(['eval', '--dataset', gate.dataset, '--data-dir', dataDir, '--min-accuracy', String(minAccuracy), '--cross-departments', ...baseline, '--report', join(root, 'eval/reports/test')]);
 } catch (error) {
   console.error(`eval gate failed — see "Changes since baseline" above, or eval/reports/test/report.md for the regressions and misses`);
   process.exit(typeof error.status === 'number' && error.status !== 0 ? error.status : 1);

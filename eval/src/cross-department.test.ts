@@ -7,6 +7,7 @@ import { ingestCorpus, loadCorpus, loadIndex, type BotIndex } from '@govchat/cor
 import {
   buildReport,
   crossDepartmentQueries,
+  diffCrossDepartment,
   formatHtmlReport,
   formatMarkdownReport,
   formatTextReport,
@@ -86,6 +87,40 @@ describe('summariseCrossDepartment', () => {
 
   it('refuses records that do not pair with the queries', () => {
     expect(() => summariseCrossDepartment([query('a', 'one')], [])).toThrow(/1 queries but 0 records/);
+  });
+});
+
+describe('diffCrossDepartment', () => {
+  const counts = (byBot: Record<string, [number, number]>) => {
+    const entries = Object.entries(byBot).map(([bot, [n, answered]]) => [bot, { n, answered }] as const);
+    return { n: entries.reduce((t, [, g]) => t + g.n, 0), answered: entries.reduce((t, [, g]) => t + g.answered, 0), byBot: Object.fromEntries(entries) };
+  };
+
+  it('gives the answered share then and now, in points, over the bots both runs asked', () => {
+    const change = diffCrossDepartment(counts({ a: [100, 50], b: [100, 20], gone: [10, 10] }), counts({ b: [100, 25], a: [100, 40], added: [5, 5] }))!;
+    // Totals over a and b only: 70 of 200 → 65 of 200.
+    expect(change).toMatchObject({ before: { n: 200, answered: 70, share: 0.35 }, after: { n: 200, answered: 65, share: 0.325 }, points: -2.5 });
+    expect(Object.keys(change.byBot)).toEqual(['b', 'a']);
+    expect(change.byBot.a).toMatchObject({ points: -10 });
+    expect(change.byBot.b).toMatchObject({ points: 5 });
+  });
+
+  it('is undefined when the runs share no bot, and 0 points when nothing moved', () => {
+    expect(diffCrossDepartment(counts({ a: [10, 1] }), counts({ b: [10, 1] }))).toBeUndefined();
+    expect(diffCrossDepartment(counts({ a: [10, 1] }), counts({ a: [10, 1] }))?.points).toBe(0);
+  });
+
+  it('shows in the changes section of every format, with the verdict', () => {
+    const result = { ...counts({ a: [100, 60] }), share: 0.6, byBot: { a: { n: 100, answered: 60, share: 0.6 } }, worst: [] };
+    const report = buildReport({ dataset: 'set.jsonl', answerer: 'extractive', records: [], crossDepartment: result, baseline: { file: 'old.json', records: [], crossDepartment: counts({ a: [100, 50] }) } });
+    expect(report.changes?.crossDepartment?.points).toBe(10);
+    const line = "Other departments' questions answered: 50.0% → 60.0% (+10.0 points, worse; 50 of 100 → 60 of 100)";
+    expect(formatTextReport(report)).toContain(line);
+    expect(formatMarkdownReport(report)).toContain("### Other departments' questions");
+    expect(formatHtmlReport(report)).toContain('50.0% → 60.0% (+10.0 points, worse; 50 of 100 → 60 of 100)');
+    expect(toSummary(report).changes?.crossDepartment?.after.answered).toBe(60);
+    // Without counts in the baseline there is nothing to compare.
+    expect(buildReport({ dataset: 's', answerer: 'extractive', records: [], crossDepartment: result, baseline: { file: 'old.json', records: [] } }).changes?.crossDepartment).toBeUndefined();
   });
 });
 

@@ -87,13 +87,16 @@ export function summariseCrossDepartment(
     }
     groups.set(r.bot, group);
   });
-  const groupOf = ({ n, answered }: { n: number; answered: number }): CrossDepartmentGroup => ({ n, answered, share: n === 0 ? 0 : answered / n });
   const byBot = Object.fromEntries([...groups].sort(([a], [b]) => a.localeCompare(b)).map(([bot, g]) => [bot, groupOf(g)]));
   return {
     ...groupOf({ n: records.length, answered: answers.length }),
     byBot,
     worst: answers.sort((a, b) => b.confidence - a.confidence || a.bot.localeCompare(b.bot)).slice(0, worstLimit),
   };
+}
+
+function groupOf({ n, answered }: { readonly n: number; readonly answered: number }): CrossDepartmentGroup {
+  return { n, answered, share: n === 0 ? 0 : answered / n };
 }
 
 export interface CrossDepartmentOptions {
@@ -120,4 +123,48 @@ export async function runCrossDepartment(options: CrossDepartmentOptions): Promi
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
   });
   return summariseCrossDepartment(queries, records);
+}
+
+/** What a baseline keeps of a cross-department run: the counts, not the listed answers. */
+export interface CrossDepartmentCounts {
+  readonly n: number;
+  readonly answered: number;
+  readonly byBot: Readonly<Record<string, { readonly n: number; readonly answered: number }>>;
+}
+
+/** One scope's answered share before (baseline) and now. */
+export interface CrossDepartmentShift {
+  readonly before: CrossDepartmentGroup;
+  readonly after: CrossDepartmentGroup;
+  /** after.share − before.share, in points (positive: more answered, which is worse). */
+  readonly points: number;
+}
+
+/** How the share of other departments' questions answered moved since the baseline. */
+export type CrossDepartmentChange = CrossDepartmentShift & {
+  /** Bots both runs asked, in this run's order. */
+  readonly byBot: Readonly<Record<string, CrossDepartmentShift>>;
+};
+
+/**
+ * Compares a run's cross-department counts with the baseline's, over the bots both runs asked
+ * (a run limited to one bot is compared with that bot's counts only). Undefined when they share
+ * no bot.
+ *
+ * @example diffCrossDepartment(baseline.crossDepartment!, report.crossDepartment!)?.points // 1.5
+ */
+export function diffCrossDepartment(before: CrossDepartmentCounts, after: CrossDepartmentCounts): CrossDepartmentChange | undefined {
+  const bots = Object.keys(after.byBot).filter((bot) => before.byBot[bot] !== undefined);
+  if (bots.length === 0) return undefined;
+  const sum = (counts: CrossDepartmentCounts): CrossDepartmentGroup =>
+    groupOf(bots.reduce((t, bot) => ({ n: t.n + counts.byBot[bot]!.n, answered: t.answered + counts.byBot[bot]!.answered }), { n: 0, answered: 0 }));
+  const shift = (b: CrossDepartmentGroup, a: CrossDepartmentGroup): CrossDepartmentShift => ({ before: b, after: a, points: round((a.share - b.share) * 100) });
+  return {
+    ...shift(sum(before), sum(after)),
+    byBot: Object.fromEntries(bots.map((bot) => [bot, shift(groupOf(before.byBot[bot]!), groupOf(after.byBot[bot]!))])),
+  };
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
 }

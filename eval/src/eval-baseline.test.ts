@@ -69,6 +69,26 @@ describe('formatBaseline', () => {
     expect(json.records[0]).toEqual({ bot: 'housing', query: '公屋要等幾耐', lang: 'yue', expected: ['waiting-time'], ranked: ['waiting-time'], abstained: false, confidence: 0.9123, line: 1 });
   });
 
+  it("keeps a cross-department run's counts, not its listed answers, and rejects broken counts naming the field", () => {
+    const crossDepartment = {
+      n: 4,
+      answered: 3,
+      share: 0.75,
+      byBot: { housing: { n: 4, answered: 3, share: 0.75 } },
+      worst: [{ bot: 'housing', query: 'How do I renew my passport?', from: { bot: 'immigration', id: 'renew' }, answeredWith: 'fees', confidence: 0.9 }],
+    };
+    const report = toReportJson(buildReport({ dataset: 'set.jsonl', answerer: 'extractive', records, crossDepartment }));
+    const baseline = parseBaseline(JSON.stringify(report), 'report.json');
+    expect(baseline.crossDepartment).toEqual({ n: 4, answered: 3, byBot: { housing: { n: 4, answered: 3 } } });
+    const written = formatBaseline(baseline);
+    expect(Object.keys(JSON.parse(written) as object)).toEqual(['n', 'accuracy', 'byLang', 'byBot', 'run', 'crossDepartment', 'records']);
+    expect(written).not.toContain('passport');
+    expect(formatBaseline(parseBaseline(written, 'b.json'))).toBe(written);
+    const broken = { ...report, crossDepartment: { ...crossDepartment, byBot: { housing: { n: 4, answered: -1 } } } };
+    const error = caught(() => parseBaseline(JSON.stringify(broken), 'b.json'));
+    expect([error.file, error.field]).toEqual(['b.json', 'crossDepartment.byBot.housing.answered']);
+  });
+
   it('writes one record a line, and is a fixed point: loading and rewriting changes nothing', () => {
     expect(text.split('\n').filter((l) => l.startsWith('    {"bot"'))).toHaveLength(2);
     expect(formatBaseline(parseBaseline(text, 'b.json'))).toBe(text);

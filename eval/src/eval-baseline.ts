@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GovchatError, isQueryLang, type QueryLang } from '@govchat/core';
 import type { QueryOutcome } from './compare-runs.js';
+import type { CrossDepartmentCounts } from './cross-department.js';
 import { computeMetrics } from './eval-metrics.js';
 import { readInputFile } from './internal/read-input-file.js';
 
@@ -16,6 +17,8 @@ export interface EvalBaseline {
   readonly dataset?: string;
   readonly answerer?: string;
   readonly records: readonly QueryOutcome[];
+  /** When the baseline run had `--cross-departments`: how many of other departments' questions each bot answered. */
+  readonly crossDepartment?: CrossDepartmentCounts;
 }
 
 // Only what a diff reads is checked; report.json's other keys (metrics, misses, latency, …) are
@@ -32,9 +35,12 @@ const recordSchema = z.object({
   line: z.number().int().positive().optional(),
 });
 
+const countSchema = z.object({ n: z.number().int().nonnegative(), answered: z.number().int().nonnegative() });
+
 const baselineSchema = z.object({
   run: z.object({ dataset: z.string().optional(), answerer: z.string().optional() }).optional(),
   records: z.array(recordSchema),
+  crossDepartment: countSchema.extend({ byBot: z.record(z.string(), countSchema) }).optional(),
 });
 
 /**
@@ -68,9 +74,10 @@ export function parseBaseline(text: string, file = 'baseline.json'): EvalBaselin
       field: issue.path.map(String).join('.') || undefined,
     });
   }
-  const { run, records } = result.data;
+  const { run, records, crossDepartment } = result.data;
   return {
     file,
+    ...(crossDepartment === undefined ? {} : { crossDepartment: trimCrossDepartment(crossDepartment) }),
     ...(run?.dataset === undefined ? {} : { dataset: run.dataset }),
     ...(run?.answerer === undefined ? {} : { answerer: run.answerer }),
     records: records.map((r) => ({ ...r, lang: r.lang as QueryLang })),
@@ -91,7 +98,8 @@ export function formatBaseline(baseline: Omit<EvalBaseline, 'file'>): string {
     ...(baseline.dataset === undefined ? {} : { dataset: baseline.dataset }),
     ...(baseline.answerer === undefined ? {} : { answerer: baseline.answerer }),
   };
-  const head = JSON.stringify({ n, accuracy, byLang, byBot, run }, null, 2).replace(/\n}$/, '');
+  const cross = baseline.crossDepartment === undefined ? {} : { crossDepartment: trimCrossDepartment(baseline.crossDepartment) };
+  const head = JSON.stringify({ n, accuracy, byLang, byBot, run, ...cross }, null, 2).replace(/\n}$/, '');
   const records = baseline.records.map((r) =>
     JSON.stringify({
       bot: r.bot,
@@ -106,4 +114,13 @@ export function formatBaseline(baseline: Omit<EvalBaseline, 'file'>): string {
     }),
   );
   return `${head},\n  "records": [\n${records.map((r) => `    ${r}`).join(',\n')}\n  ]\n}\n`;
+}
+
+/** Only the counts: shares are derived, and the listed answers would churn on every run. */
+function trimCrossDepartment(counts: CrossDepartmentCounts): CrossDepartmentCounts {
+  return {
+    n: counts.n,
+    answered: counts.answered,
+    byBot: Object.fromEntries(Object.entries(counts.byBot).map(([bot, g]) => [bot, { n: g.n, answered: g.answered }])),
+  };
 }

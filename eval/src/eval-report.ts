@@ -1,6 +1,6 @@
 import { checkAccuracyGate, type GateResult } from './accuracy-gate.js';
 import { compareWithFull, FULL_PIPELINE, isSameQueries, leadOverBaselines, type ConfigResult, type Lead, type PairedComparison } from './compare-configs.js';
-import type { CrossDepartmentResult } from './cross-department.js';
+import { diffCrossDepartment, type CrossDepartmentChange, type CrossDepartmentCounts, type CrossDepartmentResult } from './cross-department.js';
 import { diffRuns, type QueryOutcome, type RunDiff } from './compare-runs.js';
 import { computeMetrics, type EvalMetrics, type EvalRecord } from './eval-metrics.js';
 import { selectMisses, type EvalMiss } from './select-misses.js';
@@ -18,6 +18,8 @@ export interface ConfigSummary {
 export type ReportChanges = RunDiff & {
   /** The baseline file as given on the command line. */
   readonly baseline: string;
+  /** When both runs had `--cross-departments`: the share of other departments' questions answered, then and now. */
+  readonly crossDepartment?: CrossDepartmentChange;
 };
 
 /** Everything one `govchat eval` run found; every output format (text, JSON, Markdown, HTML) renders this. */
@@ -53,7 +55,7 @@ export interface BuildReportInput {
   readonly compare?: readonly ConfigResult[];
   readonly minAccuracy?: number;
   /** The last accepted run to diff against; `file` is named in reports. */
-  readonly baseline?: { readonly file: string; readonly records: readonly QueryOutcome[] };
+  readonly baseline?: { readonly file: string; readonly records: readonly QueryOutcome[]; readonly crossDepartment?: CrossDepartmentCounts };
   readonly crossDepartment?: CrossDepartmentResult;
   readonly now?: Date;
 }
@@ -88,7 +90,7 @@ export function buildReport(input: BuildReportInput): EvalReport {
       ? {}
       : { compare: summariseConfigs(input.compare) }),
     ...(input.minAccuracy === undefined ? {} : { gate: checkAccuracyGate(metrics.accuracy, input.minAccuracy) }),
-    ...(input.baseline === undefined ? {} : { changes: changesSince(input.baseline, input.records, input.bot) }),
+    ...(input.baseline === undefined ? {} : { changes: changesSince(input.baseline, input.records, input.bot, input.crossDepartment) }),
     ...(input.crossDepartment === undefined ? {} : { crossDepartment: input.crossDepartment }),
     misses: selectMisses(input.records),
     records: input.records,
@@ -99,9 +101,15 @@ export function buildReport(input: BuildReportInput): EvalReport {
  * A run limited to one bot is compared with that bot's part of the baseline; otherwise every
  * other bot's query would be reported as removed from the dataset.
  */
-function changesSince(baseline: NonNullable<BuildReportInput['baseline']>, records: readonly EvalRecord[], bot: string | undefined): ReportChanges {
+function changesSince(
+  baseline: NonNullable<BuildReportInput['baseline']>,
+  records: readonly EvalRecord[],
+  bot: string | undefined,
+  cross: CrossDepartmentResult | undefined,
+): ReportChanges {
   const before = bot === undefined ? baseline.records : baseline.records.filter((r) => r.bot === bot);
-  return { baseline: baseline.file, ...diffRuns(before, records) };
+  const crossChange = baseline.crossDepartment === undefined || cross === undefined ? undefined : diffCrossDepartment(baseline.crossDepartment, cross);
+  return { baseline: baseline.file, ...diffRuns(before, records), ...(crossChange === undefined ? {} : { crossDepartment: crossChange }) };
 }
 
 /**

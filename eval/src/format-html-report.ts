@@ -10,6 +10,8 @@ import {
   changesHeadline,
   compareTable,
   crossDepartmentAnswersTable,
+  crossDepartmentChangeLine,
+  crossDepartmentChangeTable,
   crossDepartmentSummary,
   crossDepartmentTable,
   formatLeadDetail,
@@ -147,6 +149,9 @@ function changeSection(changes: ReportChanges): string[] {
     table(accuracyChangeTable(changes)),
     ...changeLists(changes).map((l) => `<h3>${escapeHtml(l.title)} (${l.count})</h3>${l.count === 0 ? '<p>None.</p>' : table(l.table, 'queries')}`),
     ...(sharesNoQuery(changes) ? ['<p class="note">No query in common with the baseline: is it a run of another dataset?</p>'] : []),
+    ...(changes.crossDepartment === undefined
+      ? []
+      : ["<h3>Other departments' questions</h3>", `<p>${escapeHtml(crossDepartmentChangeLine(changes.crossDepartment))}.</p>`, table(crossDepartmentChangeTable(changes.crossDepartment))]),
     '</section>',
   ];
 }

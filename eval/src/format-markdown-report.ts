@@ -7,6 +7,8 @@ import {
   changesHeadline,
   compareTable,
   crossDepartmentAnswersTable,
+  crossDepartmentChangeLine,
+  crossDepartmentChangeTable,
   crossDepartmentSummary,
   crossDepartmentTable,
   formatLeadDetail,
@@ -55,6 +57,9 @@ function changeSections(changes: ReportChanges): string[] {
   const parts = ['## Changes since baseline', `Baseline \`${escapeCode(changes.baseline)}\`: ${escapeCell(changesHeadline(changes))}.`, table(accuracyChangeTable(changes))];
   for (const list of changeLists(changes)) parts.push(`### ${list.title} (${list.count})`, list.count === 0 ? 'None.' : table(list.table));
   if (sharesNoQuery(changes)) parts.push('No query in common with the baseline: is it a run of another dataset?');
+  if (changes.crossDepartment !== undefined) {
+    parts.push("### Other departments' questions", `${escapeCell(crossDepartmentChangeLine(changes.crossDepartment))}.`, table(crossDepartmentChangeTable(changes.crossDepartment)));
+  }
   return parts;
 }
 

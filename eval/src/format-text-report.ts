@@ -9,6 +9,8 @@ import {
   compareTable,
   CROSS_QUERY_COLUMN,
   crossDepartmentAnswersTable,
+  crossDepartmentChangeLine,
+  crossDepartmentChangeTable,
   crossDepartmentSummary,
   crossDepartmentTable,
   formatLeadDetail,
@@ -74,6 +76,7 @@ function changeSections(changes: ReportChanges, queryWidth: number): string[] {
     parts.push(count === 0 ? `${title}: none.` : section(`${title} (${count})`, truncateColumn(table, CHANGE_QUERY_COLUMN, queryWidth)));
   }
   if (sharesNoQuery(changes)) parts.push(`No query in common with the baseline: is ${changes.baseline} a run of another dataset?`);
+  if (changes.crossDepartment !== undefined) parts.push(section(crossDepartmentChangeLine(changes.crossDepartment), crossDepartmentChangeTable(changes.crossDepartment)));
   return parts;
 }
 

@@ -14,7 +14,7 @@ export { createMiniSearchRetriever } from './minisearch-retriever.js';
 export { abstention, computeMetrics, firstRelevantRank, isCorrect, percentile } from './eval-metrics.js';
 export { selectMisses } from './select-misses.js';
 export { diffRuns } from './compare-runs.js';
-export { crossDepartmentQueries, runCrossDepartment, summariseCrossDepartment } from './cross-department.js';
+export { crossDepartmentQueries, diffCrossDepartment, runCrossDepartment, summariseCrossDepartment } from './cross-department.js';
 export { pairedChangePValue, wilsonInterval } from './significance.js';
 export { checkAccuracyGate } from './accuracy-gate.js';
 export { calibrateRetrieval, fitThreshold } from './calibrate-threshold.js';
@@ -35,7 +35,16 @@ export type { EvalMetrics, EvalRecord, PrecisionRecall } from './eval-metrics.js
 export type { EvalMiss, MissKind } from './select-misses.js';
 export type { AccuracyChange, DatasetChange, QueryChange, QueryDecision, QueryOutcome, RunDiff } from './compare-runs.js';
 export type { GateResult } from './accuracy-gate.js';
-export type { CrossDepartmentAnswer, CrossDepartmentGroup, CrossDepartmentOptions, CrossDepartmentQuery, CrossDepartmentResult } from './cross-department.js';
+export type {
+  CrossDepartmentAnswer,
+  CrossDepartmentChange,
+  CrossDepartmentCounts,
+  CrossDepartmentGroup,
+  CrossDepartmentOptions,
+  CrossDepartmentQuery,
+  CrossDepartmentResult,
+  CrossDepartmentShift,
+} from './cross-department.js';
 export type { ShareInterval } from './significance.js';
 export type { ThresholdFit } from './calibrate-threshold.js';
 export type { BuildReportInput, ConfigSummary, EvalReport, EvalSummary, ReportChanges } from './eval-report.js';

@@ -1,6 +1,6 @@
 import type { Lead } from './compare-configs.js';
 import type { AccuracyChange, DatasetChange, QueryChange, QueryDecision } from './compare-runs.js';
-import type { CrossDepartmentAnswer, CrossDepartmentResult } from './cross-department.js';
+import type { CrossDepartmentAnswer, CrossDepartmentChange, CrossDepartmentResult, CrossDepartmentShift } from './cross-department.js';
 import type { EvalMetrics } from './eval-metrics.js';
 import type { ConfigSummary, ReportChanges } from './eval-report.js';
 import type { EvalMiss } from './select-misses.js';
@@ -167,6 +167,31 @@ export function crossDepartmentTable(result: CrossDepartmentResult): ReportTable
  */
 export function crossDepartmentSummary(result: CrossDepartmentResult): string {
   return `Asked ${result.n} questions from other departments' FAQs: answered ${result.answered} (${formatPercent(result.share)}%, 95% CI ${formatInterval(result.share, result.n)}); each should have been declined, unless two departments answer the same question.`;
+}
+
+/**
+ * How the answered share of other departments' questions moved since the baseline, in a sentence.
+ *
+ * @example crossDepartmentChangeLine(changes.crossDepartment!) // "Other departments' questions answered: 57.6% → 59.1% (+1.5 points, worse; 1445 → 1482 of 2508)"
+ */
+export function crossDepartmentChangeLine(change: CrossDepartmentChange): string {
+  const { before, after } = change;
+  const verdict = change.points > 0 ? ', worse' : change.points < 0 ? ', better' : '';
+  return `Other departments' questions answered: ${formatPercent(before.share)}% → ${formatPercent(after.share)}% (${formatPoints(change.points / 100)} points${verdict}; ${before.answered} of ${before.n} → ${after.answered} of ${after.n})`;
+}
+
+/**
+ * Per bot: the answered share of other departments' questions then and now.
+ *
+ * @example crossDepartmentChangeTable(changes.crossDepartment!).header // ['bot', 'answered % before', 'now', 'Δ points']
+ */
+export function crossDepartmentChangeTable(change: CrossDepartmentChange): ReportTable {
+  const row = (name: string, s: CrossDepartmentShift): string[] => [name, formatPercent(s.before.share), formatPercent(s.after.share), formatPoints(s.points / 100)];
+  return {
+    header: ['bot', 'answered % before', 'now', 'Δ points'],
+    numeric: [false, true, true, true],
+    rows: [row('all bots', change), ...Object.entries(change.byBot).map(([bot, s]) => row(bot, s))],
+  };
 }
 
 /** Column of the question in `crossDepartmentAnswersTable`, for formats that shorten it. */
