@@ -51,11 +51,8 @@ export async function runEvalCommand(argv: readonly string[], io: CliIo): Promis
   const answerer = selectAnswerer(values.answerer, io.env);
 
   // Read before the run, so a bad baseline fails in a second rather than after the whole dataset.
-  const loaded = values.baseline === undefined ? undefined : await loadBaseline(resolve(io.cwd, values.baseline));
-  const baseline =
-    loaded === undefined || values.baseline === undefined
-      ? undefined
-      : { file: values.baseline, records: loaded.records, ...(loaded.crossDepartment === undefined ? {} : { crossDepartment: loaded.crossDepartment }) };
+  // Reports name the baseline as given on the command line.
+  const baseline = values.baseline === undefined ? undefined : { ...(await loadBaseline(resolve(io.cwd, values.baseline))), file: values.baseline };
   const queries = await loadDataset(resolve(io.cwd, values.dataset));
   // An empty set would "measure" accuracy 0 and fail a gate for the wrong reason.
   if (queries.length === 0) throw new GovchatError('INVALID_INPUT', `${values.dataset} has no queries`);
