@@ -1,5 +1,6 @@
 import { createBotEngine, type Answerer } from '@govchat/core';
 import { queryKey } from './compare-runs.js';
+import { runCrossDepartment, type CrossDepartmentResult } from './cross-department.js';
 import type { EvalQuery } from './eval-dataset.js';
 import { computeMetrics, isCorrect, type EvalMetrics, type EvalRecord } from './eval-metrics.js';
 import { createMiniSearchRetriever } from './minisearch-retriever.js';
@@ -20,6 +21,8 @@ export interface ConfigResult {
   readonly description: string;
   readonly records: readonly EvalRecord[];
   readonly metrics: EvalMetrics;
+  /** With `crossDepartments`: how often this configuration answered other departments' questions. */
+  readonly crossDepartment?: CrossDepartmentResult;
 }
 
 export interface CompareOptions {
@@ -27,6 +30,11 @@ export interface CompareOptions {
   readonly bot?: string;
   /** Default: `evalConfigs()`. */
   readonly configs?: readonly EvalConfig[];
+  /**
+   * Also put every other department's FAQ questions to these bots, through each configuration
+   * (see cross-department.ts).
+   */
+  readonly crossDepartments?: { readonly bots: readonly string[] };
   readonly onProgress?: (done: number, total: number, config: string) => void;
 }
 
@@ -78,7 +86,16 @@ export async function runComparison(queries: readonly EvalQuery[], options: Comp
       createEngine: config.createEngine,
       onProgress: (done) => options.onProgress?.(i * perConfig + done, total, config.name),
     });
-    results.push({ name: config.name, description: config.description, records, metrics: computeMetrics(records) });
+    const crossDepartment =
+      options.crossDepartments === undefined
+        ? undefined
+        : await runCrossDepartment({
+            dataDir: options.dataDir,
+            bots: options.crossDepartments.bots,
+            createEngine: config.createEngine,
+            onProgress: (done, all) => options.onProgress?.(done, all, `${config.name} · other departments`),
+          });
+    results.push({ name: config.name, description: config.description, records, metrics: computeMetrics(records), ...(crossDepartment === undefined ? {} : { crossDepartment }) });
   }
   return results;
 }

@@ -8,6 +8,9 @@ import {
   buildReport,
   crossDepartmentQueries,
   diffCrossDepartment,
+  evalConfigs,
+  parseDataset,
+  runComparison,
   formatHtmlReport,
   formatMarkdownReport,
   formatTextReport,
@@ -146,5 +149,30 @@ describe('runCrossDepartment', () => {
     const result = await runCrossDepartment({ dataDir, bots: ['open-data'] });
     expect(Object.keys(result.byBot)).toEqual(['open-data']);
     expect(result.n).toBe(questionCount(iamSmart));
+  });
+});
+
+describe('runComparison with crossDepartments', () => {
+  it("puts the other departments' questions through each configuration, and the comparison table shows each one's share", async () => {
+    const queries = parseDataset(JSON.stringify({ bot: 'open-data', query: 'How do I find a dataset?', lang: 'en', expected: ['search-datasets'] }));
+    const configs = evalConfigs().filter((c) => c.name === 'full' || c.name === 'bm25');
+    const labels = new Set<string>();
+    const results = await runComparison(queries, { dataDir, configs, crossDepartments: { bots: ['open-data'] }, onProgress: (_done, _total, label) => labels.add(label) });
+    const [full, bm25] = results;
+    expect(full?.crossDepartment?.n).toBe(questionCount(iamSmart));
+    expect(bm25?.crossDepartment?.n).toBe(questionCount(iamSmart));
+    // The full pipeline's share is the same as asking it directly: nothing is shared between configurations.
+    const direct = await runCrossDepartment({ dataDir, bots: ['open-data'] });
+    expect(full?.crossDepartment?.answered).toBe(direct.answered);
+    expect(labels).toContain('bm25 · other departments');
+
+    const report = buildReport({ dataset: 'set.jsonl', answerer: 'extractive', records: full!.records, compare: results, crossDepartment: full!.crossDepartment! });
+    const summary = toSummary(report);
+    expect(summary.compare?.bm25?.crossDepartment).toEqual({ n: bm25!.crossDepartment!.n, answered: bm25!.crossDepartment!.answered, share: bm25!.crossDepartment!.share });
+    const text = formatTextReport(report);
+    expect(text).toContain('other depts answered %');
+    expect(text).toMatch(new RegExp(`^bm25 .* ${(bm25!.crossDepartment!.share * 100).toFixed(1)}\\s+\\d`, 'm'));
+    // Without cross-department runs the column is not there.
+    expect(formatTextReport(buildReport({ dataset: 's', answerer: 'extractive', records: full!.records, compare: results.map(({ crossDepartment: _c, ...r }) => r) }))).not.toContain('other depts');
   });
 });

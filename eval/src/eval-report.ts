@@ -1,6 +1,12 @@
 import { checkAccuracyGate, type GateResult } from './accuracy-gate.js';
 import { compareWithFull, FULL_PIPELINE, isSameQueries, leadOverBaselines, type ConfigResult, type Lead, type PairedComparison } from './compare-configs.js';
-import { diffCrossDepartment, type CrossDepartmentChange, type CrossDepartmentCounts, type CrossDepartmentResult } from './cross-department.js';
+import {
+  diffCrossDepartment,
+  type CrossDepartmentChange,
+  type CrossDepartmentCounts,
+  type CrossDepartmentGroup,
+  type CrossDepartmentResult,
+} from './cross-department.js';
 import { diffRuns, type QueryOutcome, type RunDiff } from './compare-runs.js';
 import { computeMetrics, type EvalMetrics, type EvalRecord } from './eval-metrics.js';
 import { selectMisses, type EvalMiss } from './select-misses.js';
@@ -12,6 +18,8 @@ export interface ConfigSummary {
   readonly metrics: EvalMetrics;
   /** Every configuration but the full pipeline: the full pipeline against it, query by query. */
   readonly versusFull?: PairedComparison;
+  /** With `--cross-departments`: how many of other departments' questions it answered. */
+  readonly crossDepartment?: CrossDepartmentGroup;
 }
 
 /** What changed since the baseline run (`--baseline`), and which file that was. */
@@ -68,6 +76,7 @@ function summariseConfigs(configs: readonly ConfigResult[]): ConfigSummary[] {
     metrics: c.metrics,
     // Only runs of the very same queries pair up; runComparison always makes them so.
     ...(full === undefined || c === full || !isSameQueries(full.records, c.records) ? {} : { versusFull: compareWithFull(full.records, c.records) }),
+    ...(c.crossDepartment === undefined ? {} : { crossDepartment: { n: c.crossDepartment.n, answered: c.crossDepartment.answered, share: c.crossDepartment.share } }),
   }));
 }
 
@@ -117,7 +126,8 @@ function changesSince(
  * compared, `changes` when run against a baseline and `crossDepartment` with `--cross-departments`.
  */
 export type EvalSummary = EvalMetrics & {
-  readonly compare?: Readonly<Record<string, EvalMetrics>>;
+  /** Each configuration's metrics, and its `crossDepartment` (n, answered, share) when asked for. */
+  readonly compare?: Readonly<Record<string, EvalMetrics & { readonly crossDepartment?: CrossDepartmentGroup }>>;
   /** With `compare`: the full pipeline's lead over the best other configuration. */
   readonly lead?: Lead;
   readonly changes?: ReportChanges;
@@ -135,7 +145,9 @@ export function toSummary(report: EvalReport): EvalSummary {
   const lead = report.compare === undefined ? undefined : leadOverBaselines(report.compare);
   return {
     ...report.metrics,
-    ...(report.compare === undefined ? {} : { compare: Object.fromEntries(report.compare.map((c) => [c.name, c.metrics])) }),
+    ...(report.compare === undefined
+      ? {}
+      : { compare: Object.fromEntries(report.compare.map((c) => [c.name, c.crossDepartment === undefined ? c.metrics : { ...c.metrics, crossDepartment: c.crossDepartment }])) }),
     ...(lead === undefined ? {} : { lead }),
     ...(report.changes === undefined ? {} : { changes: report.changes }),
     ...(report.crossDepartment === undefined ? {} : { crossDepartment: report.crossDepartment }),

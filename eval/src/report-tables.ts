@@ -105,11 +105,13 @@ export function botTable(m: EvalMetrics): ReportTable {
  */
 export function compareTable(configs: readonly ConfigSummary[]): ReportTable {
   const langs = langsOf(configs.map((c) => c.metrics));
-  const header = ['config', 'acc %', 'hit@1 %', 'hit@3 %', 'MRR', 'abst F1', ...langs.map((l) => `${l} %`), 'p50 ms', 'p95 ms'];
+  // Run with --cross-departments: how often each configuration answers other departments' questions.
+  const cross = configs.some((c) => c.crossDepartment !== undefined);
+  const header = ['config', 'acc %', 'hit@1 %', 'hit@3 %', 'MRR', 'abst F1', ...langs.map((l) => `${l} %`), ...(cross ? ['other depts answered %'] : []), 'p50 ms', 'p95 ms'];
   return {
     header,
     numeric: header.map((_, i) => i > 0),
-    rows: configs.map(({ name, metrics: m }) => [
+    rows: configs.map(({ name, metrics: m, crossDepartment }) => [
       name,
       formatPercent(m.accuracy),
       formatPercent(m.hitAt1),
@@ -117,6 +119,7 @@ export function compareTable(configs: readonly ConfigSummary[]): ReportTable {
       formatScore(m.mrr),
       formatScore(m.abstain.f1),
       ...langs.map((lang) => (m.byLang[lang] === undefined ? '–' : formatPercent(m.byLang[lang].accuracy))),
+      ...(cross ? [crossDepartment === undefined ? '–' : formatPercent(crossDepartment.share)] : []),
       formatMs(m.latencyMs.p50),
       formatMs(m.latencyMs.p95),
     ]),

@@ -71,6 +71,12 @@ describe('govchat eval', () => {
     const text = await run(['--dataset', 'set.jsonl', '--data-dir', 'two-bots', '--cross-departments']);
     expect(text.out).toContain(`answered ${summary.crossDepartment.answered} (`);
     expect((await run(['--dataset', 'set.jsonl', '--json'])).out).not.toContain('crossDepartment');
+    // With --compare, each configuration is asked too; the full pipeline's count is the one above.
+    const compared = JSON.parse((await run(['--dataset', 'set.jsonl', '--data-dir', 'two-bots', '--json', '--compare', '--cross-departments'])).out) as {
+      compare: Record<string, { crossDepartment?: { answered: number } }>;
+    };
+    expect(compared.compare.full?.crossDepartment?.answered).toBe(summary.crossDepartment.answered);
+    expect(Object.values(compared.compare).every((c) => c.crossDepartment !== undefined)).toBe(true);
   });
 
   it('--min-accuracy sets the exit code and says by how much accuracy fell short', async () => {

@@ -10,7 +10,6 @@ import {
   loadBaseline,
   loadDataset,
   runComparison,
-  runCrossDepartment,
   toSummary,
   writeReport,
 } from '@govchat/eval';
@@ -69,19 +68,12 @@ export async function runEvalCommand(argv: readonly string[], io: CliIo): Promis
     dataDir: resolveDataDir(io, values['data-dir']),
     ...(bot === undefined ? {} : { bot }),
     configs,
+    // Other departments' questions go to the dataset's bots (or the one chosen), through each configuration.
+    ...(values['cross-departments'] ? { crossDepartments: { bots: bot === undefined ? [...new Set(queries.map((q) => q.bot))] : [bot] } } : {}),
     ...(bar === undefined ? {} : { onProgress: (done: number, total: number, config: string) => bar.update(done, total, config) }),
   }).finally(() => bar?.finish());
   const full = results.find((r) => r.name === FULL_PIPELINE)!;
-  // Every other department's FAQ questions, put to the dataset's bots: each should be declined.
-  const crossBar = values['cross-departments'] && stderrIsTTY(io) ? createProgressBar(io.err) : undefined;
-  const crossDepartment = values['cross-departments']
-    ? await runCrossDepartment({
-        dataDir: resolveDataDir(io, values['data-dir']),
-        bots: bot === undefined ? [...new Set(queries.map((q) => q.bot))] : [bot],
-        createEngine: all.find((c) => c.name === FULL_PIPELINE)!.createEngine,
-        ...(crossBar === undefined ? {} : { onProgress: (done: number, total: number) => crossBar.update(done, total, 'other departments') }),
-      }).finally(() => crossBar?.finish())
-    : undefined;
+  const crossDepartment = full.crossDepartment;
   const report = buildReport({
     dataset: values.dataset,
     ...(bot === undefined ? {} : { bot }),
