@@ -64,6 +64,7 @@ export interface BuildReportInput {
   readonly minAccuracy?: number;
   /** The last accepted run to diff against; `file` is named in reports. */
   readonly baseline?: { readonly file: string; readonly records: readonly QueryOutcome[]; readonly crossDepartment?: CrossDepartmentCounts };
+  /** The full pipeline's answers to other departments' questions; default: the full run of `compare`, if it has them. */
   readonly crossDepartment?: CrossDepartmentResult;
   readonly now?: Date;
 }
@@ -88,7 +89,10 @@ function summariseConfigs(configs: readonly ConfigResult[]): ConfigSummary[] {
  * report.misses[0]?.query
  */
 export function buildReport(input: BuildReportInput): EvalReport {
-  const metrics = input.compare?.find((c) => c.name === FULL_PIPELINE)?.metrics ?? computeMetrics(input.records);
+  const fullRun = input.compare?.find((c) => c.name === FULL_PIPELINE);
+  const metrics = fullRun?.metrics ?? computeMetrics(input.records);
+  // A comparison run with cross-department questions carries the full pipeline's answers to them.
+  const crossDepartment = input.crossDepartment ?? fullRun?.crossDepartment;
   return {
     generatedAt: (input.now ?? new Date()).toISOString(),
     dataset: input.dataset,
@@ -99,8 +103,8 @@ export function buildReport(input: BuildReportInput): EvalReport {
       ? {}
       : { compare: summariseConfigs(input.compare) }),
     ...(input.minAccuracy === undefined ? {} : { gate: checkAccuracyGate(metrics.accuracy, input.minAccuracy) }),
-    ...(input.baseline === undefined ? {} : { changes: changesSince(input.baseline, input.records, input.bot, input.crossDepartment) }),
-    ...(input.crossDepartment === undefined ? {} : { crossDepartment: input.crossDepartment }),
+    ...(input.baseline === undefined ? {} : { changes: changesSince(input.baseline, input.records, input.bot, crossDepartment) }),
+    ...(crossDepartment === undefined ? {} : { crossDepartment }),
     misses: selectMisses(input.records),
     records: input.records,
   };

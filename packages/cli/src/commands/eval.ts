@@ -73,7 +73,6 @@ export async function runEvalCommand(argv: readonly string[], io: CliIo): Promis
     ...(bar === undefined ? {} : { onProgress: (done: number, total: number, config: string) => bar.update(done, total, config) }),
   }).finally(() => bar?.finish());
   const full = results.find((r) => r.name === FULL_PIPELINE)!;
-  const crossDepartment = full.crossDepartment;
   const report = buildReport({
     dataset: values.dataset,
     ...(bot === undefined ? {} : { bot }),
@@ -82,7 +81,8 @@ export async function runEvalCommand(argv: readonly string[], io: CliIo): Promis
     ...(values.compare ? { compare: results } : {}),
     ...(minAccuracy === undefined ? {} : { minAccuracy }),
     ...(baseline === undefined ? {} : { baseline }),
-    ...(crossDepartment === undefined ? {} : { crossDepartment }),
+    // Without --compare the full pipeline's run is still the one that holds its cross-department answers.
+    ...(full.crossDepartment === undefined ? {} : { crossDepartment: full.crossDepartment }),
   });
 
   const files = values.report === undefined ? undefined : await writeReport(resolve(io.cwd, values.report), report);
