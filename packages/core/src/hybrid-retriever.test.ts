@@ -108,4 +108,20 @@ describe('hybrid retriever', () => {
     expect(followUp.usedHistory).toBe(true);
     expect(followUp.confidence).toBe(0);
   });
+
+  it('has no confidence in a best FAQ whose topic points away from the question, however many words they share', async () => {
+    // A housing answer lists MPF among the assets counted: word overlap and margin alone make the
+    // match look certain (BM25 only), but in the concept space the two are on opposite sides.
+    const housing = await load('housing');
+    const mpf = await createHybridRetriever(housing).retrieve({ text: 'When can I withdraw my MPF?' });
+    expect(mpf.hits.length).toBeGreaterThan(0);
+    expect(mpf.features?.concept).toBeLessThan(0);
+    expect(mpf.confidence).toBe(0);
+    const bm25 = createHybridRetriever(housing, { mode: 'bm25' });
+    expect((await bm25.retrieve({ text: 'When can I withdraw my MPF?' })).confidence).toBeGreaterThan(bm25.abstainBelow!);
+    // A question on the bot's own topic keeps its confidence.
+    const flat = await createHybridRetriever(housing).retrieve({ text: 'How long do I have to wait for a public flat?' });
+    expect(flat.features?.concept).toBeGreaterThan(0);
+    expect(flat.confidence).toBeGreaterThan(createHybridRetriever(housing).abstainBelow!);
+  });
 });

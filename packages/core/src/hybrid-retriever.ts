@@ -217,9 +217,18 @@ export function createHybridRetriever(index: BotIndex, overrides: Partial<Hybrid
    */
   const isUnsupported = (query: QuerySignals): boolean =>
     cooccurrence !== undefined && query.concept === undefined && !query.terms.some((t) => hasTerm(t.term));
+  /**
+   * The best FAQ is about something else when its general-language topic points away from the
+   * question's (a negative cosine in the concept space, whose vectors are centred on what every
+   * sentence shares). That happens when the question's words occur only in passing in an answer:
+   * "When can I withdraw my MPF?" put to the housing bot meets an answer that lists MPF among
+   * assets. Word overlap and margin can make the calibrated model sure of such a match; the topic
+   * vetoes it.
+   */
+  const isOffTopic = (query: QuerySignals, features: ConfidenceFeatures): boolean => query.topicConcept !== undefined && topicConceptScore !== undefined && features.concept < 0;
   /** The one place a ranking becomes a confidence, for a question alone or merged with its history. */
   const confidenceOf = (ranked: readonly Scored[], features: ConfidenceFeatures, query: QuerySignals): number =>
-    ranked.length === 0 || isUnsupported(query) ? 0 : scoreConfidence(features, options.confidence);
+    ranked.length === 0 || isUnsupported(query) || isOffTopic(query, features) ? 0 : scoreConfidence(features, options.confidence);
   const judge = (query: QuerySignals): { ranked: Scored[]; features: ConfidenceFeatures; confidence: number } => {
     const ranked = score(query);
     const features = featuresOf(ranked, query);
