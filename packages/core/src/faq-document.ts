@@ -32,11 +32,8 @@ export const ANSWER_WEIGHT = 0.5;
  * doc.fields.question // Map { '登记' => 1, 'regist' => 1, … }
  */
 export function toFaqDocument(entry: FaqEntry): FaqDocument {
-  const questions = CORPUS_LANGS.map((l) => entry.question[l]).filter(isText);
-  const alternates = CORPUS_LANGS.flatMap((l) => entry.alternates?.[l] ?? []);
+  const { questions, alternates, question, alternate } = analyseQuestionSide(entry);
   const answers = CORPUS_LANGS.map((l) => entry.answer[l]).filter(isText);
-  const question = analyseText(questions.join('\n'));
-  const alternate = analyseText(alternates.join('\n'));
   const answer = analyseText(answers.join('\n'), { intents: false });
   const fields: Bm25Document = {
     question: question.terms,
@@ -65,6 +62,23 @@ export function toFaqDocument(entry: FaqEntry): FaqDocument {
     denseTexts: [[...questions, ...alternates].join('\n'), answers.join('\n')],
     hash: hashEntry(entry),
   };
+}
+
+/**
+ * The terms of an FAQ's question side: its question and alternates in every language, analysed as
+ * the index analyses them. Retrieval asks it of the best FAQ only, so the index does not store it.
+ *
+ * @example questionSideTerms(entry).has('renew') // true
+ */
+export function questionSideTerms(entry: FaqEntry): Set<string> {
+  const { question, alternate } = analyseQuestionSide(entry);
+  return new Set([...question.terms.keys(), ...alternate.terms.keys()]);
+}
+
+function analyseQuestionSide(entry: FaqEntry) {
+  const questions = CORPUS_LANGS.map((l) => entry.question[l]).filter(isText);
+  const alternates = CORPUS_LANGS.flatMap((l) => entry.alternates?.[l] ?? []);
+  return { questions, alternates, question: analyseText(questions.join('\n')), alternate: analyseText(alternates.join('\n')) };
 }
 
 /** A stable content hash (key order does not matter). */

@@ -124,4 +124,19 @@ describe('hybrid retriever', () => {
     expect(flat.features?.concept).toBeGreaterThan(0);
     expect(flat.confidence).toBeGreaterThan(createHybridRetriever(housing).abstainBelow!);
   });
+
+  it('has no confidence in a best FAQ matched by its answer alone on a loosely related topic', async () => {
+    // No word of the question is in the FAQ's question: only its answer mentions marriage (a change
+    // in the family), and the topic is only loosely related. The model alone would answer.
+    const housing = await load('housing');
+    const text = 'How do I book a marriage at a marriage registry?';
+    const result = await createHybridRetriever(housing).retrieve({ text });
+    expect(result.hits.length).toBeGreaterThan(0);
+    expect(result.features?.concept).toBeGreaterThanOrEqual(0);
+    expect(result.features?.dense).toBeLessThan(0.5);
+    expect(result.confidence).toBe(0);
+    // A question that names what the FAQ's own question names keeps its confidence.
+    const family = await createHybridRetriever(housing).retrieve({ text: 'How do I add my new wife to my public housing application?' });
+    expect(family.confidence).toBeGreaterThan(createHybridRetriever(housing).abstainBelow!);
+  });
 });
