@@ -225,7 +225,8 @@ export function createHybridRetriever(index: BotIndex, overrides: Partial<Hybrid
    * assets. Word overlap and margin can make the calibrated model sure of such a match; the topic
    * vetoes it.
    */
-  const isOffTopic = (query: QuerySignals, features: ConfidenceFeatures): boolean => query.topicConcept !== undefined && topicConceptScore !== undefined && features.concept < 0;
+  const isOffTopic = (query: QuerySignals, features: ConfidenceFeatures): boolean =>
+    query.topicConcept !== undefined && topicConceptScore !== undefined && features.concept < 0;
   /**
    * The best FAQ is matched by its answer alone: no word of the question (nor an expansion of one)
    * is in the FAQ's question or alternates, and the built-in embedder finds the two only loosely
