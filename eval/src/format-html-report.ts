@@ -1,5 +1,5 @@
 import { FULL_PIPELINE, leadOverBaselines } from './compare-configs.js';
-import type { CrossDepartmentResult } from './cross-department.js';
+import type { CrossDepartmentChange, CrossDepartmentResult } from './cross-department.js';
 import { escapeHtml } from './escape-html.js';
 import type { EvalReport, ReportChanges } from './eval-report.js';
 import {
@@ -9,11 +9,8 @@ import {
   changeLists,
   changesHeadline,
   compareTable,
-  crossDepartmentAnswersTable,
-  crossDepartmentChangeLine,
-  crossDepartmentChangeTable,
-  crossDepartmentSummary,
-  crossDepartmentTable,
+  crossDepartmentChangeSection,
+  crossDepartmentSection,
   formatLeadDetail,
   formatPercent,
   formatScore,
@@ -113,7 +110,7 @@ export function formatHtmlReport(report: EvalReport): string {
     }),
     table(botTable(m)),
     '</section>',
-    ...(report.crossDepartment === undefined ? [] : crossDepartmentSection(report.crossDepartment)),
+    ...(report.crossDepartment === undefined ? [] : crossDepartmentHtml(report.crossDepartment)),
     '<section>',
     `<h2>Misses (${report.misses.length})</h2>`,
     '<p class="note">Worst first: wrong answers before abstentions, then by confidence. Earlier turns of a follow-up are shown in brackets.</p>',
@@ -149,20 +146,24 @@ function changeSection(changes: ReportChanges): string[] {
     table(accuracyChangeTable(changes)),
     ...changeLists(changes).map((l) => `<h3>${escapeHtml(l.title)} (${l.count})</h3>${l.count === 0 ? '<p>None.</p>' : table(l.table, 'queries')}`),
     ...(sharesNoQuery(changes) ? ['<p class="note">No query in common with the baseline: is it a run of another dataset?</p>'] : []),
-    ...(changes.crossDepartment === undefined
-      ? []
-      : ["<h3>Other departments' questions</h3>", `<p>${escapeHtml(crossDepartmentChangeLine(changes.crossDepartment))}.</p>`, table(crossDepartmentChangeTable(changes.crossDepartment))]),
+    ...(changes.crossDepartment === undefined ? [] : crossDepartmentChange(changes.crossDepartment)),
     '</section>',
   ];
 }
 
-function crossDepartmentSection(cross: CrossDepartmentResult): string[] {
+function crossDepartmentChange(change: CrossDepartmentChange): string[] {
+  const { line, table: shares } = crossDepartmentChangeSection(change);
+  return ["<h3>Other departments' questions</h3>", `<p>${escapeHtml(line)}.</p>`, table(shares)];
+}
+
+function crossDepartmentHtml(result: CrossDepartmentResult): string[] {
+  const { summary, table: perBot, answers } = crossDepartmentSection(result);
   return [
     '<section>',
     "<h2>Other departments' questions</h2>",
-    `<p>${escapeHtml(crossDepartmentSummary(cross))}</p>`,
-    table(crossDepartmentTable(cross)),
-    ...(cross.worst.length === 0 ? [] : [`<h3>Most confident answers to them (${cross.worst.length} of ${cross.answered})</h3>`, table(crossDepartmentAnswersTable(cross.worst), 'queries')]),
+    `<p>${escapeHtml(summary)}</p>`,
+    table(perBot),
+    ...(answers === undefined ? [] : [`<h3>${escapeHtml(answers.title)}</h3>`, table(answers.table, 'queries')]),
     '</section>',
   ];
 }

@@ -6,11 +6,8 @@ import {
   changeLists,
   changesHeadline,
   compareTable,
-  crossDepartmentAnswersTable,
-  crossDepartmentChangeLine,
-  crossDepartmentChangeTable,
-  crossDepartmentSummary,
-  crossDepartmentTable,
+  crossDepartmentChangeSection,
+  crossDepartmentSection,
   formatLeadDetail,
   langTable,
   missesTable,
@@ -43,10 +40,10 @@ export function formatMarkdownReport(report: EvalReport): string {
     const lead = leadOverBaselines(report.compare);
     if (lead !== undefined) parts.push(`Full pipeline vs best baseline (\`${lead.baseline}\`): **${lead.points >= 0 ? '+' : ''}${lead.points.toFixed(1)} points**${formatLeadDetail(lead)}.`);
   }
-  const cross = report.crossDepartment;
-  if (cross !== undefined) {
-    parts.push("## Other departments' questions", escapeCell(crossDepartmentSummary(cross)), table(crossDepartmentTable(cross)));
-    if (cross.worst.length > 0) parts.push(`### Most confident answers to them (${cross.worst.length} of ${cross.answered})`, table(crossDepartmentAnswersTable(cross.worst)));
+  if (report.crossDepartment !== undefined) {
+    const cross = crossDepartmentSection(report.crossDepartment);
+    parts.push("## Other departments' questions", escapeCell(cross.summary), table(cross.table));
+    if (cross.answers !== undefined) parts.push(`### ${cross.answers.title}`, table(cross.answers.table));
   }
   parts.push(`## Misses (${report.misses.length})`);
   parts.push(report.misses.length === 0 ? 'None.' : table(missesTable(report.misses)));
@@ -58,7 +55,8 @@ function changeSections(changes: ReportChanges): string[] {
   for (const list of changeLists(changes)) parts.push(`### ${list.title} (${list.count})`, list.count === 0 ? 'None.' : table(list.table));
   if (sharesNoQuery(changes)) parts.push('No query in common with the baseline: is it a run of another dataset?');
   if (changes.crossDepartment !== undefined) {
-    parts.push("### Other departments' questions", `${escapeCell(crossDepartmentChangeLine(changes.crossDepartment))}.`, table(crossDepartmentChangeTable(changes.crossDepartment)));
+    const cross = crossDepartmentChangeSection(changes.crossDepartment);
+    parts.push("### Other departments' questions", `${escapeCell(cross.line)}.`, table(cross.table));
   }
   return parts;
 }

@@ -8,11 +8,8 @@ import {
   changesHeadline,
   compareTable,
   CROSS_QUERY_COLUMN,
-  crossDepartmentAnswersTable,
-  crossDepartmentChangeLine,
-  crossDepartmentChangeTable,
-  crossDepartmentSummary,
-  crossDepartmentTable,
+  crossDepartmentChangeSection,
+  crossDepartmentSection,
   formatLeadDetail,
   langTable,
   MISS_QUERY_COLUMN,
@@ -54,12 +51,10 @@ export function formatTextReport(report: EvalReport, options: TextReportOptions 
     const leadLine = lead === undefined ? '' : `\nfull pipeline vs best baseline (${lead.baseline}): ${lead.points >= 0 ? '+' : ''}${lead.points.toFixed(1)} points${formatLeadDetail(lead)}`;
     parts.push(`${section('Compared (same dataset, same corpora)', compareTable(report.compare))}${leadLine}`);
   }
-  const cross = report.crossDepartment;
-  if (cross !== undefined) {
-    parts.push(`${section('Other departments\' questions (should be declined)', crossDepartmentTable(cross))}\n${crossDepartmentSummary(cross)}`);
-    if (cross.worst.length > 0) {
-      parts.push(section(`Most confident answers to them (${cross.worst.length} of ${cross.answered})`, truncateColumn(crossDepartmentAnswersTable(cross.worst), CROSS_QUERY_COLUMN, queryWidth)));
-    }
+  if (report.crossDepartment !== undefined) {
+    const { summary, table, answers } = crossDepartmentSection(report.crossDepartment);
+    parts.push(`${section("Other departments' questions (should be declined)", table)}\n${summary}`);
+    if (answers !== undefined) parts.push(section(answers.title, truncateColumn(answers.table, CROSS_QUERY_COLUMN, queryWidth)));
   }
   if (report.misses.length === 0) parts.push('No misses.');
   else {
@@ -76,7 +71,10 @@ function changeSections(changes: ReportChanges, queryWidth: number): string[] {
     parts.push(count === 0 ? `${title}: none.` : section(`${title} (${count})`, truncateColumn(table, CHANGE_QUERY_COLUMN, queryWidth)));
   }
   if (sharesNoQuery(changes)) parts.push(`No query in common with the baseline: is ${changes.baseline} a run of another dataset?`);
-  if (changes.crossDepartment !== undefined) parts.push(section(crossDepartmentChangeLine(changes.crossDepartment), crossDepartmentChangeTable(changes.crossDepartment)));
+  if (changes.crossDepartment !== undefined) {
+    const { line, table } = crossDepartmentChangeSection(changes.crossDepartment);
+    parts.push(section(line, table));
+  }
   return parts;
 }
 

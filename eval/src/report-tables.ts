@@ -142,13 +142,23 @@ export function missesTable(misses: readonly EvalMiss[]): ReportTable {
   };
 }
 
+/** The cross-department section of a report, as every format shows it under its own heading. */
+export interface CrossDepartmentSection {
+  /** One sentence: how many were asked and answered. */
+  readonly summary: string;
+  /** Per bot, "all bots" first: asked, answered, share and its 95% interval. */
+  readonly table: ReportTable;
+  /** The most confident answers, when there were any. */
+  readonly answers?: { readonly title: string; readonly table: ReportTable };
+}
+
 /**
- * Other departments' questions each bot answered (it should have abstained), with the 95% interval
- * of that share, and an "all bots" row first.
+ * Other departments' questions the bots answered (each should have been declined): the summary,
+ * the table per bot, and the most confident answers.
  *
- * @example crossDepartmentTable(report.crossDepartment!).rows[0] // ['all bots', '2080', '250', '12.0', '10.7–13.5']
+ * @example crossDepartmentSection(report.crossDepartment!).table.rows[0] // ['all bots', '2508', '1146', '45.7', '43.8–47.6']
  */
-export function crossDepartmentTable(result: CrossDepartmentResult): ReportTable {
+export function crossDepartmentSection(result: CrossDepartmentResult): CrossDepartmentSection {
   const row = (name: string, g: { readonly n: number; readonly answered: number; readonly share: number }): string[] => [
     name,
     String(g.n),
@@ -157,59 +167,47 @@ export function crossDepartmentTable(result: CrossDepartmentResult): ReportTable
     formatInterval(g.share, g.n),
   ];
   return {
-    header: ['bot', 'asked', 'answered', 'answered %', '95% CI'],
-    numeric: [false, true, true, true, true],
-    rows: [row('all bots', result), ...Object.entries(result.byBot).map(([bot, g]) => row(bot, g))],
+    summary: `Asked ${result.n} questions from other departments' FAQs: answered ${result.answered} (${formatPercent(result.share)}%, 95% CI ${formatInterval(result.share, result.n)}); each should have been declined, unless two departments answer the same question.`,
+    table: {
+      header: ['bot', 'asked', 'answered', 'answered %', '95% CI'],
+      numeric: [false, true, true, true, true],
+      rows: [row('all bots', result), ...Object.entries(result.byBot).map(([bot, g]) => row(bot, g))],
+    },
+    ...(result.worst.length === 0
+      ? {}
+      : { answers: { title: `Most confident answers to them (${result.worst.length} of ${result.answered})`, table: crossDepartmentAnswersTable(result.worst) } }),
   };
 }
 
-/**
- * What the cross-department section measures, in one sentence every format shows.
- *
- * @example crossDepartmentSummary(result) // 'Asked 2080 questions from other departments' FAQs: answered 250 (12.0%, 95% CI 10.7–13.5); each should have been declined.'
- */
-export function crossDepartmentSummary(result: CrossDepartmentResult): string {
-  return `Asked ${result.n} questions from other departments' FAQs: answered ${result.answered} (${formatPercent(result.share)}%, 95% CI ${formatInterval(result.share, result.n)}); each should have been declined, unless two departments answer the same question.`;
-}
-
-/**
- * How the answered share of other departments' questions moved since the baseline, in a sentence.
- *
- * @example crossDepartmentChangeLine(changes.crossDepartment!) // "Other departments' questions answered: 57.6% → 59.1% (+1.5 points, worse; 1445 → 1482 of 2508)"
- */
-export function crossDepartmentChangeLine(change: CrossDepartmentChange): string {
-  const { before, after } = change;
-  const verdict = change.points > 0 ? ', worse' : change.points < 0 ? ', better' : '';
-  return `Other departments' questions answered: ${formatPercent(before.share)}% → ${formatPercent(after.share)}% (${formatPoints(change.points / 100)} points${verdict}; ${before.answered} of ${before.n} → ${after.answered} of ${after.n})`;
-}
-
-/**
- * Per bot: the answered share of other departments' questions then and now.
- *
- * @example crossDepartmentChangeTable(changes.crossDepartment!).header // ['bot', 'answered % before', 'now', 'Δ points']
- */
-export function crossDepartmentChangeTable(change: CrossDepartmentChange): ReportTable {
-  const row = (name: string, s: CrossDepartmentShift): string[] => [name, formatPercent(s.before.share), formatPercent(s.after.share), formatPoints(s.points / 100)];
-  return {
-    header: ['bot', 'answered % before', 'now', 'Δ points'],
-    numeric: [false, true, true, true],
-    rows: [row('all bots', change), ...Object.entries(change.byBot).map(([bot, s]) => row(bot, s))],
-  };
-}
-
-/** Column of the question in `crossDepartmentAnswersTable`, for formats that shorten it. */
+/** Column of the question in the cross-department answers table, for formats that shorten it. */
 export const CROSS_QUERY_COLUMN = 2;
 
-/**
- * The answers a bot gave to another department's question, most confident first.
- *
- * @example crossDepartmentAnswersTable(report.crossDepartment!.worst).header // ['bot', 'asked from', 'question', 'answered with', 'conf']
- */
-export function crossDepartmentAnswersTable(answers: readonly CrossDepartmentAnswer[]): ReportTable {
+/** The answers bots gave to other departments' questions, most confident first. */
+function crossDepartmentAnswersTable(answers: readonly CrossDepartmentAnswer[]): ReportTable {
   return {
     header: ['bot', 'asked from', 'question', 'answered with', 'conf'],
     numeric: [false, false, false, false, true],
     rows: answers.map((a) => [a.bot, `${a.from.bot}/${a.from.id}`, a.query, a.answeredWith, a.confidence.toFixed(3)]),
+  };
+}
+
+/**
+ * How the answered share of other departments' questions moved since the baseline: a sentence
+ * with the verdict, and the share then and now per bot.
+ *
+ * @example crossDepartmentChangeSection(changes.crossDepartment!).line // "Other departments' questions answered: 57.6% → 59.1% (+1.5 points, worse; 1445 of 2508 → 1482 of 2508)"
+ */
+export function crossDepartmentChangeSection(change: CrossDepartmentChange): { readonly line: string; readonly table: ReportTable } {
+  const { before, after } = change;
+  const verdict = change.points > 0 ? ', worse' : change.points < 0 ? ', better' : '';
+  const row = (name: string, s: CrossDepartmentShift): string[] => [name, formatPercent(s.before.share), formatPercent(s.after.share), formatPoints(s.points / 100)];
+  return {
+    line: `Other departments' questions answered: ${formatPercent(before.share)}% → ${formatPercent(after.share)}% (${formatPoints(change.points / 100)} points${verdict}; ${before.answered} of ${before.n} → ${after.answered} of ${after.n})`,
+    table: {
+      header: ['bot', 'answered % before', 'now', 'Δ points'],
+      numeric: [false, true, true, true],
+      rows: [row('all bots', change), ...Object.entries(change.byBot).map(([bot, s]) => row(bot, s))],
+    },
   };
 }
 
