@@ -119,6 +119,8 @@ export async function runCrossDepartment(options: CrossDepartmentOptions): Promi
   const queries = crossDepartmentQueries(indexes, options.bots);
   const records = await runEval(queries, {
     dataDir: options.dataDir,
+    // The questions were read from these very indexes: the targets need not be read twice.
+    indexes: new Map(indexes.map((index) => [index.bot.id, index])),
     ...(options.createEngine === undefined ? {} : { createEngine: options.createEngine }),
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
   });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ingestCorpus, loadCorpus, type BotIndex } from '@govchat/core';
+import { ingestCorpus, loadCorpus, loadIndex, type BotIndex } from '@govchat/core';
 import { engineForMode, parseDataset, runEval, type EvalQuery } from '@govchat/eval';
 
 const corpusDir = fileURLToPath(new URL('../../corpora/iam-smart', import.meta.url));
@@ -47,6 +47,14 @@ describe('runEval', () => {
       [1, 2],
       [2, 2],
     ]);
+  });
+
+  it('uses indexes the caller already loaded instead of reading the data dir', async () => {
+    const elsewhere = await mkdtemp(join(tmpdir(), 'govchat-eval-empty-'));
+    await expect(runEval(dataset(fees), { dataDir: elsewhere })).rejects.toThrow();
+    const indexes = new Map([['iam-smart', await loadIndex(dataDir, 'iam-smart')]]);
+    const [record] = await runEval(dataset(fees), { dataDir: elsewhere, indexes });
+    expect(record?.ranked[0]).toBe('fees');
   });
 
   it('builds each bot engine once, with the given factory', async () => {

@@ -11,6 +11,8 @@ export interface RunEvalOptions {
   readonly bot?: string;
   /** Default: the full pipeline, exactly as `govchat ask` runs it. */
   readonly createEngine?: EngineFactory;
+  /** Indexes the caller has already loaded, by bot id: used instead of reading them again from `dataDir`. */
+  readonly indexes?: ReadonlyMap<string, BotIndex>;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -29,7 +31,7 @@ export async function runEval(queries: readonly EvalQuery[], options: RunEvalOpt
   for (const q of selected) {
     let engine = engines.get(q.bot);
     if (engine === undefined) {
-      const index = await loadIndex(options.dataDir, q.bot);
+      const index = options.indexes?.get(q.bot) ?? (await loadIndex(options.dataDir, q.bot));
       assertExpectedExist(selected, index);
       engine = createEngine(index);
       engines.set(q.bot, engine);
