@@ -223,10 +223,9 @@ export function createHybridRetriever(index: BotIndex, overrides: Partial<Hybrid
    * sentence shares). That happens when the question's words occur only in passing in an answer:
    * "When can I withdraw my MPF?" put to the housing bot meets an answer that lists MPF among
    * assets. Word overlap and margin can make the calibrated model sure of such a match; the topic
-   * vetoes it.
+   * vetoes it. (Without a concept space, or a question it knows no word of, `concept` is 0.)
    */
-  const isOffTopic = (query: QuerySignals, features: ConfidenceFeatures): boolean =>
-    query.topicConcept !== undefined && topicConceptScore !== undefined && features.concept < 0;
+  const isOffTopic = (features: ConfidenceFeatures): boolean => features.concept < 0;
   /**
    * The best FAQ is matched by its answer alone: no word of the question (nor an expansion of one)
    * is in the FAQ's question or alternates, and the built-in embedder finds the two only loosely
@@ -244,7 +243,7 @@ export function createHybridRetriever(index: BotIndex, overrides: Partial<Hybrid
   };
   /** The one place a ranking becomes a confidence, for a question alone or merged with its history. */
   const confidenceOf = (ranked: readonly Scored[], features: ConfidenceFeatures, query: QuerySignals): number =>
-    ranked.length === 0 || isUnsupported(query) || isOffTopic(query, features) || restsOnAnswerAlone(ranked, features, query)
+    ranked.length === 0 || isUnsupported(query) || isOffTopic(features) || restsOnAnswerAlone(ranked, features, query)
       ? 0
       : scoreConfidence(features, options.confidence);
   const judge = (query: QuerySignals): { ranked: Scored[]; features: ConfidenceFeatures; confidence: number } => {
