@@ -1,4 +1,4 @@
-import { createBotEngine, type Answerer } from '@govchat/core';
+import { createBotEngine, type Answerer, type BotIndex } from '@govchat/core';
 import { queryKey } from './compare-runs.js';
 import { runCrossDepartment, type CrossDepartmentResult } from './cross-department.js';
 import type { EvalQuery } from './eval-dataset.js';
@@ -35,6 +35,8 @@ export interface CompareOptions {
    * (see cross-department.ts).
    */
   readonly crossDepartments?: { readonly bots: readonly string[] };
+  /** Indexes already loaded, by bot id: every configuration runs on these instead of reading its own. */
+  readonly indexes?: ReadonlyMap<string, BotIndex>;
   readonly onProgress?: (done: number, total: number, config: string) => void;
 }
 
@@ -84,6 +86,7 @@ export async function runComparison(queries: readonly EvalQuery[], options: Comp
       dataDir: options.dataDir,
       ...(options.bot === undefined ? {} : { bot: options.bot }),
       createEngine: config.createEngine,
+      ...(options.indexes === undefined ? {} : { indexes: options.indexes }),
       onProgress: (done) => options.onProgress?.(i * perConfig + done, total, config.name),
     });
     const crossDepartment =

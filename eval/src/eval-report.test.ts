@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildReport, computeMetrics, toReportJson, toSummary, type ConfigResult, type EvalRecord } from '@govchat/eval';
+import { buildReport, computeMetrics, formatHtmlReport, formatMarkdownReport, formatTextReport, toReportJson, toSummary, type ConfigResult, type EvalRecord } from '@govchat/eval';
 
 const records: EvalRecord[] = [
   { bot: 'housing', query: '公屋要等幾耐', lang: 'yue', expected: ['waiting-time'], ranked: ['waiting-time'], abstained: false, latencyMs: 2.345678, confidence: 0.912345 },
@@ -84,5 +84,22 @@ describe('toReportJson', () => {
     expect(json).toMatchObject({ n: 2, accuracy: 0.5, run: { dataset: 'set.jsonl', bot: 'housing', answerer: 'extractive' }, gate: { passed: true } });
     expect((json.misses as unknown[]).length).toBe(1);
     expect((json.records as EvalRecord[])[0]).toMatchObject({ latencyMs: 2.35, confidence: 0.9123 });
+  });
+});
+
+describe('the calibration a run was judged by', () => {
+  it('is named in every format when known, escaped where the format needs it, and absent otherwise', () => {
+    const calibration = 'data/calibration.json (my <dev> set: 40 queries)';
+    const report = buildReport({ dataset: 'set.jsonl', answerer: 'extractive', calibration, records });
+    expect(formatTextReport(report).split('\n')[1]).toBe(`calibration: ${calibration}`);
+    expect(formatMarkdownReport(report)).toContain('Calibration: data/calibration.json (my &lt;dev&gt; set: 40 queries).');
+    expect(formatHtmlReport(report)).toContain('Calibration: data/calibration.json (my &lt;dev&gt; set: 40 queries)');
+    expect(toReportJson(report).run).toMatchObject({ calibration });
+    // --json keeps exactly the metric keys the issue names: the calibration is run context.
+    expect(toSummary(report)).not.toHaveProperty('calibration');
+
+    const unknown = buildReport({ dataset: 'set.jsonl', answerer: 'extractive', records });
+    expect(formatTextReport(unknown)).not.toContain('calibration:');
+    expect(toReportJson(unknown).run).not.toHaveProperty('calibration');
   });
 });

@@ -39,6 +39,8 @@ export interface EvalReport {
   /** Set when the run was limited to one bot. */
   readonly bot?: string;
   readonly answerer: string;
+  /** Which confidence calibration the bots' answers were judged by (describeCalibration), when known. */
+  readonly calibration?: string;
   /** The full pipeline's metrics. */
   readonly metrics: EvalMetrics;
   /** Present with `--compare`: every configuration, the full pipeline first. */
@@ -58,6 +60,7 @@ export interface BuildReportInput {
   readonly dataset: string;
   readonly bot?: string;
   readonly answerer: string;
+  readonly calibration?: string;
   /** The full pipeline's records. */
   readonly records: readonly EvalRecord[];
   readonly compare?: readonly ConfigResult[];
@@ -98,6 +101,7 @@ export function buildReport(input: BuildReportInput): EvalReport {
     dataset: input.dataset,
     ...(input.bot === undefined ? {} : { bot: input.bot }),
     answerer: input.answerer,
+    ...(input.calibration === undefined ? {} : { calibration: input.calibration }),
     metrics,
     ...(input.compare === undefined
       ? {}
@@ -172,6 +176,7 @@ export function toReportJson(report: EvalReport): Record<string, unknown> {
       dataset: report.dataset,
       ...(report.bot === undefined ? {} : { bot: report.bot }),
       answerer: report.answerer,
+      ...(report.calibration === undefined ? {} : { calibration: report.calibration }),
     },
     ...(report.compare === undefined ? {} : { configs: report.compare.map(({ name, description, versusFull }) => ({ name, description, ...(versusFull === undefined ? {} : { versusFull }) })) }),
     ...(report.gate === undefined ? {} : { gate: report.gate }),

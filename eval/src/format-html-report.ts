@@ -45,6 +45,7 @@ export function formatHtmlReport(report: EvalReport): string {
     '<header>',
     '<h1>govchat eval</h1>',
     `<p class="meta">Dataset <code>${escapeHtml(report.dataset)}</code>${scope} · ${m.n} queries · answerer <code>${escapeHtml(report.answerer)}</code> · ${escapeHtml(report.generatedAt)}</p>`,
+    ...(report.calibration === undefined ? [] : [`<p class="meta">Calibration: ${escapeHtml(report.calibration)}</p>`]),
     '</header>',
   );
   if (report.gate !== undefined) {

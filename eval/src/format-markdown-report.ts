@@ -29,6 +29,7 @@ export function formatMarkdownReport(report: EvalReport): string {
     '# govchat eval',
     `Dataset \`${escapeCode(report.dataset)}\`${scope}: ${report.metrics.n} queries, answerer \`${escapeCode(report.answerer)}\`, run ${report.generatedAt}.`,
   ];
+  if (report.calibration !== undefined) parts.push(`Calibration: ${escapeCell(report.calibration)}.`);
   if (report.gate !== undefined) parts.push(`**Gate ${report.gate.passed ? 'passed' : 'FAILED'}:** ${escapeCell(report.gate.message)}`);
   parts.push('## Overall (full pipeline)', table(overallTable(report.metrics)));
   parts.push('## By language', table(langTable(report.metrics)));

@@ -40,7 +40,7 @@ export function formatTextReport(report: EvalReport, options: TextReportOptions 
   const queryWidth = options.queryWidth ?? 48;
   const scope = report.bot === undefined ? '' : ` · bot ${report.bot}`;
   const parts = [
-    `govchat eval · ${report.dataset}${scope} · ${report.metrics.n} queries · answerer ${report.answerer}`,
+    `govchat eval · ${report.dataset}${scope} · ${report.metrics.n} queries · answerer ${report.answerer}${report.calibration === undefined ? '' : `\ncalibration: ${report.calibration}`}`,
     section('Overall (full pipeline)', overallTable(report.metrics)),
     section('By language', langTable(report.metrics)),
     section('By bot', botTable(report.metrics)),

@@ -17,7 +17,7 @@ export { diffRuns } from './compare-runs.js';
 export { crossDepartmentQueries, diffCrossDepartment, runCrossDepartment, summariseCrossDepartment } from './cross-department.js';
 export { pairedChangePValue, wilsonInterval } from './significance.js';
 export { checkAccuracyGate } from './accuracy-gate.js';
-export { calibrateRetrieval, fitThreshold } from './calibrate-threshold.js';
+export { calibrateDataDir, calibrateRetrieval, fitThreshold } from './calibrate-threshold.js';
 
 // Reports
 export { buildReport, toReportJson, toSummary } from './eval-report.js';
@@ -46,7 +46,7 @@ export type {
   CrossDepartmentShift,
 } from './cross-department.js';
 export type { ShareInterval } from './significance.js';
-export type { ThresholdFit } from './calibrate-threshold.js';
+export type { DataDirCalibration, ModeCalibration, ThresholdFit } from './calibrate-threshold.js';
 export type { BuildReportInput, ConfigSummary, EvalReport, EvalSummary, ReportChanges } from './eval-report.js';
 export type { TextReportOptions } from './format-text-report.js';
 export type { ReportFiles } from './write-report.js';

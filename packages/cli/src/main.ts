@@ -2,6 +2,7 @@ import { isGovchatError } from '@govchat/core';
 import { processIo, UsageError, type CliIo } from './cli-context.js';
 import { ASK_USAGE, runAsk } from './commands/ask.js';
 import { BOTS_USAGE, runBots } from './commands/bots.js';
+import { CALIBRATE_USAGE, runCalibrate } from './commands/calibrate.js';
 import { EVAL_USAGE, runEvalCommand } from './commands/eval.js';
 import { INGEST_USAGE, runIngest } from './commands/ingest.js';
 import { MODELS_USAGE, runModels } from './commands/models.js';
@@ -18,12 +19,14 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   ask: { usage: ASK_USAGE, summary: 'answer one question', run: runAsk },
   bots: { usage: BOTS_USAGE, summary: 'list ingested bots', run: runBots },
   eval: { usage: EVAL_USAGE, summary: 'measure answer accuracy on a dataset', run: runEvalCommand },
+  calibrate: { usage: CALIBRATE_USAGE, summary: 'fit when to abstain for the ingested indexes', run: runCalibrate },
   models: { usage: MODELS_USAGE, summary: 'download an embedding model for offline use', run: runModels },
   serve: { usage: SERVE_USAGE, summary: 'serve the chat API, Socket.IO, widget and demo pages', run: runServe },
 };
 
 function help(): string {
-  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}\n           ${c.usage}`);
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)} ${c.summary}\n  ${' '.repeat(width)} ${c.usage}`);
   return `govchat — FAQ chatbots for Hong Kong government departments\n\nCommands:\n${lines.join('\n')}\n`;
 }
 

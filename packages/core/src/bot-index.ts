@@ -8,6 +8,7 @@ import {
   isCooccurrenceEmbedder,
   type CooccurrenceModel,
 } from './cooccurrence-embedder.js';
+import { calibrationForIndex, type CalibrationMatch } from './calibration-file.js';
 import { loadConceptSpace } from './concept-space.js';
 import type { BotConfig, Corpus, FaqEntry } from './corpus-schema.js';
 import { assertSameEmbedder, type EmbedderInfo, type TextEmbedder } from './embedder.js';
@@ -59,6 +60,11 @@ export interface BotIndex {
   readonly concepts?: Int8Array;
   /** The generation folder it was loaded from ('' when built in memory). */
   readonly location: string;
+  /**
+   * The data dir's own calibration (`govchat calibrate`), and whether it applies to this index;
+   * absent when the data dir has none, and the shipped calibration is used.
+   */
+  readonly calibration?: CalibrationMatch & { readonly file: string };
   entryById(id: string): FaqEntry | undefined;
 }
 
@@ -289,7 +295,18 @@ export async function loadIndex(dataDir: string, botId: string, options: LoadInd
     }
     concepts = new Int8Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
   }
-  return assemble({ ...corpus, manifest, bm25, vectors, embedder, vectorData, ...(concepts === undefined ? {} : { concepts }), location: dir });
+  const calibration = await calibrationForIndex(dataDir, manifest);
+  return assemble({
+    ...corpus,
+    manifest,
+    bm25,
+    vectors,
+    embedder,
+    vectorData,
+    ...(concepts === undefined ? {} : { concepts }),
+    location: dir,
+    ...(calibration === undefined ? {} : { calibration }),
+  });
 }
 
 export interface LoadIndexOptions {

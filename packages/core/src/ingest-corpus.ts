@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { buildIndex, hashCorpus, loadIndex, type BotIndex, type BuildStats } from './bot-index.js';
+import { CALIBRATION_FILE, matchCalibration, readCalibration, type CalibrationRecord } from './calibration-file.js';
 import type { Corpus } from './corpus-schema.js';
 import type { EmbedderInfo } from './embedder.js';
 import { loadConfiguredEmbedder, resolveEmbedderConfig } from './embedder-config.js';
@@ -60,6 +62,8 @@ export async function ingestCorpus(corpus: Corpus, options: IngestOptions): Prom
             ...(embedderConfig.options.passagePrefix === undefined ? {} : { passagePrefix: embedderConfig.options.passagePrefix }),
           },
         };
+  // Read first: a malformed calibration stops the ingest before anything is written.
+  const calibration = await readCalibration(options.dataDir);
   let previous: BotIndex | undefined;
   let recovered: string | undefined;
   try {
@@ -114,7 +118,8 @@ export async function ingestCorpus(corpus: Corpus, options: IngestOptions): Prom
     embedder: built.manifest.embedder,
     seconds: seconds(),
     ...(recovered === undefined ? {} : { recovered }),
-    index: { ...built.index, location },
+    // Built in memory, but served from this data dir: judged by its calibration like a loaded index.
+    index: { ...built.index, location, ...calibrationOf(options.dataDir, calibration, built.manifest) },
   };
 }
 
@@ -123,4 +128,8 @@ function isSameChoice(previous: BotIndex, chosen: EmbedderInfo | undefined): boo
   const built = previous.manifest.embedder;
   if (chosen === undefined) return previous.manifest.embedderConfig === undefined;
   return built.name === chosen.name && built.version === chosen.version && built.fingerprint === chosen.fingerprint && built.dimension === chosen.dimension;
+}
+
+function calibrationOf(dataDir: string, record: CalibrationRecord | undefined, manifest: BotIndex['manifest']): Pick<BotIndex, 'calibration'> {
+  return record === undefined ? {} : { calibration: { ...matchCalibration(record, manifest), file: join(dataDir, CALIBRATION_FILE) } };
 }

@@ -1,8 +1,20 @@
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createBotEngine, createHybridRetriever, currentGeneration, ingestCorpus, loadCorpus, loadIndex } from '@govchat/core';
+import {
+  CALIBRATION_FILE,
+  calibrationKeyOf,
+  createBotEngine,
+  createHybridRetriever,
+  currentGeneration,
+  describeCalibration,
+  ingestCorpus,
+  loadCorpus,
+  loadIndex,
+  RETRIEVAL_CALIBRATION,
+  writeCalibration,
+} from '@govchat/core';
 import { copyCorpora } from './test-helpers/temp-corpora.js';
 import { writeTinyEmbeddingModel, type TinyModel } from './test-helpers/tiny-onnx-model.js';
 
@@ -43,6 +55,23 @@ describe('ingest with a transformer embedder (tiny offline ONNX model)', () => {
     const result = await createBotEngine(index, { abstainBelow: 0 }).ask({ text: entry.question.en! });
     expect(result.abstained).toBe(false);
     expect(result.answer.length).toBeGreaterThan(0);
+  });
+
+  it('is its own calibration family: the shipped calibration is flagged, one fitted for the built-in embedder is ignored, its own applies', async () => {
+    const index = await loadIndex(dataDir, BOT, { env });
+    const key = calibrationKeyOf(index.manifest);
+    expect(key.embedder).toBe(`transformer:${tiny.id}@${index.manifest.embedder.fingerprint}`);
+    expect(describeCalibration(index)).toContain('fitted for the built-in embedder, not this model: run "govchat calibrate');
+
+    const record = { format: 1, createdAt: new Date().toISOString(), pipeline: key.pipeline, embedder: 'cooccurrence', bots: [BOT], leaveOneBotOutAccuracy: 0.9, weights: RETRIEVAL_CALIBRATION.weights, abstainBelow: 0.3, fittedOn: 'dev' } as const;
+    await writeCalibration(dataDir, record);
+    const builtIn = await loadIndex(dataDir, BOT, { env });
+    expect(createHybridRetriever(builtIn).abstainBelow).toBe(RETRIEVAL_CALIBRATION.abstainBelow);
+    expect(describeCalibration(builtIn)).toContain('ignored: fitted for embedder cooccurrence');
+
+    await writeCalibration(dataDir, { ...record, embedder: key.embedder });
+    expect(createHybridRetriever(await loadIndex(dataDir, BOT, { env })).abstainBelow).toBe(0.3);
+    await rm(join(dataDir, CALIBRATION_FILE));
   });
 
   it('re-ingests unchanged without embedding, and switching back to the built-in embedder rebuilds', async () => {

@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
 import {
+  describeCalibration,
   findBotDirs,
   ingestCorpus,
   isGovchatError,
@@ -49,6 +50,7 @@ export async function loadBots(options: LoadBotsOptions, logger: Logger, makeEng
             changed: report.changed,
             removed: report.removed,
             seconds: report.seconds,
+            calibration: describeCalibration(report.index),
           },
           report.unchanged ? 'index up to date' : 'corpus ingested',
         );
@@ -60,8 +62,9 @@ export async function loadBots(options: LoadBotsOptions, logger: Logger, makeEng
   for (const id of await listIndexedBots(options.dataDir)) {
     if (engines.has(id)) continue;
     try {
-      engines.set(id, await loadBotEngine(options.dataDir, id, makeEngine));
-      logger.info({ bot: id }, 'index loaded');
+      const engine = await loadBotEngine(options.dataDir, id, makeEngine);
+      engines.set(id, engine);
+      logger.info({ bot: id, calibration: describeCalibration(engine.index) }, 'index loaded');
     } catch (error) {
       logger.error({ bot: id, err: describeError(error) }, 'index not loaded; bot unavailable');
     }

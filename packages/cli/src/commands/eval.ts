@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createConfiguredAnswerer, GovchatError, type Answerer } from '@govchat/core';
+import { createConfiguredAnswerer, describeCalibrations, GovchatError, loadIndex, type Answerer, type BotIndex } from '@govchat/core';
 import {
   buildReport,
   createProgressBar,
@@ -63,9 +63,17 @@ export async function runEvalCommand(argv: readonly string[], io: CliIo): Promis
 
   const all = evalConfigs(answerer === undefined ? {} : { answerer });
   const configs = values.compare ? all : all.filter((c) => c.name === FULL_PIPELINE);
+  const dataDir = resolveDataDir(io, values['data-dir']);
+  // Loaded once for every configuration, and asked which calibration judges their answers.
+  const indexes = new Map<string, BotIndex>();
+  for (const id of new Set(queries.filter((q) => bot === undefined || q.bot === bot).map((q) => q.bot))) {
+    indexes.set(id, await loadIndex(dataDir, id, { env: io.env }));
+  }
+  const calibration = describeCalibrations(indexes);
   const bar = stderrIsTTY(io) ? createProgressBar(io.err) : undefined;
   const results = await runComparison(queries, {
-    dataDir: resolveDataDir(io, values['data-dir']),
+    dataDir,
+    indexes,
     ...(bot === undefined ? {} : { bot }),
     configs,
     // Other departments' questions go to the dataset's bots (or the one chosen), through each configuration.
@@ -77,6 +85,7 @@ export async function runEvalCommand(argv: readonly string[], io: CliIo): Promis
     dataset: values.dataset,
     ...(bot === undefined ? {} : { bot }),
     answerer: values.answerer,
+    calibration,
     records: full.records,
     ...(values.compare ? { compare: results } : {}),
     ...(minAccuracy === undefined ? {} : { minAccuracy }),
