@@ -8,7 +8,7 @@ import {
   isCooccurrenceEmbedder,
   type CooccurrenceModel,
 } from './cooccurrence-embedder.js';
-import { calibrationForIndex, type CalibrationMatch } from './calibration-file.js';
+import { calibrationOfIndex, readCalibration, type IndexCalibration } from './calibration-file.js';
 import { loadConceptSpace } from './concept-space.js';
 import type { BotConfig, Corpus, FaqEntry } from './corpus-schema.js';
 import { assertSameEmbedder, type EmbedderInfo, type TextEmbedder } from './embedder.js';
@@ -64,7 +64,7 @@ export interface BotIndex {
    * The data dir's own calibration (`govchat calibrate`), and whether it applies to this index;
    * absent when the data dir has none, and the shipped calibration is used.
    */
-  readonly calibration?: CalibrationMatch & { readonly file: string };
+  readonly calibration?: IndexCalibration;
   entryById(id: string): FaqEntry | undefined;
 }
 
@@ -295,7 +295,7 @@ export async function loadIndex(dataDir: string, botId: string, options: LoadInd
     }
     concepts = new Int8Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
   }
-  const calibration = await calibrationForIndex(dataDir, manifest);
+  const calibration = calibrationOfIndex(dataDir, await readCalibration(dataDir), manifest);
   return assemble({
     ...corpus,
     manifest,

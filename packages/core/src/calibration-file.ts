@@ -135,18 +135,24 @@ export function matchCalibration(record: CalibrationRecord, manifest: Pick<Index
   return { applies: true, calibration: { weights: record.weights, abstainBelow: record.abstainBelow, fittedOn: record.fittedOn } };
 }
 
+/** A data dir's calibration as it stands for one index: whether it applies, which file, which fit. */
+export type IndexCalibration = CalibrationMatch & {
+  readonly file: string;
+  /** When the fit was written: a server reloads an index whose calibration changed (see index-watcher.ts). */
+  readonly createdAt: string;
+};
+
 /**
- * The data dir's calibration as it stands for one index (read and matched), or undefined when the
- * data dir has none. Every index loaded or built into a data dir carries it (BotIndex.calibration).
+ * A data dir's calibration record matched to one index (see matchCalibration).
  *
- * @example const calibration = await calibrationForIndex('./data', index.manifest);
+ * @example const calibration = calibrationOfIndex('./data', await readCalibration('./data'), index.manifest);
  */
-export async function calibrationForIndex(
+export function calibrationOfIndex(
   dataDir: string,
+  record: CalibrationRecord | undefined,
   manifest: Pick<IndexManifest, 'pipeline' | 'embedder' | 'embedderConfig'>,
-): Promise<(CalibrationMatch & { readonly file: string }) | undefined> {
-  const record = await readCalibration(dataDir);
-  return record === undefined ? undefined : { ...matchCalibration(record, manifest), file: join(dataDir, CALIBRATION_FILE) };
+): IndexCalibration | undefined {
+  return record === undefined ? undefined : { ...matchCalibration(record, manifest), file: join(dataDir, CALIBRATION_FILE), createdAt: record.createdAt };
 }
 
 /**
@@ -156,7 +162,7 @@ export async function calibrationForIndex(
  *
  * @example describeCalibration(index) // 'shipped (eval/datasets/dev.jsonl: 210 queries, …)'
  */
-export function describeCalibration(index: { readonly calibration?: CalibrationMatch & { readonly file: string }; readonly manifest: Pick<IndexManifest, 'embedderConfig'> }): string {
+export function describeCalibration(index: { readonly calibration?: IndexCalibration; readonly manifest: Pick<IndexManifest, 'embedderConfig'> }): string {
   if (index.calibration?.applies === true) return `${index.calibration.file} (${index.calibration.calibration.fittedOn})`;
   const ignored = index.calibration === undefined ? '' : `; ${index.calibration.file} ignored: ${index.calibration.reason}`;
   const warning = index.manifest.embedderConfig === undefined ? '' : '; fitted for the built-in embedder, not this model: run "govchat calibrate --dataset FILE"';

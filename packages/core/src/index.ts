@@ -58,8 +58,8 @@ export type { HybridOptions, RetrievalMode } from './hybrid-retriever.js';
 export { CONFIDENCE_FEATURES, fitConfidenceWeights, scoreConfidence } from './confidence-model.js';
 export type { ConfidenceFeature, ConfidenceFeatures, ConfidenceWeights } from './confidence-model.js';
 export { RETRIEVAL_CALIBRATION } from './retrieval-calibration.js';
-export { CALIBRATION_FILE, calibrationKeyOf, describeCalibration, describeCalibrations, matchCalibration, readCalibration, writeCalibration } from './calibration-file.js';
-export type { CalibrationMatch, CalibrationRecord, RetrievalCalibration } from './calibration-file.js';
+export { CALIBRATION_FILE, calibrationKeyOf, calibrationOfIndex, describeCalibration, describeCalibrations, matchCalibration, readCalibration, writeCalibration } from './calibration-file.js';
+export type { CalibrationMatch, CalibrationRecord, IndexCalibration, RetrievalCalibration } from './calibration-file.js';
 export type { RetrievalHit, RetrievalQuery, RetrievalResult, Retriever, RetrieveOptions } from './retriever.js';
 
 // Answers

@@ -1,6 +1,5 @@
-import { join } from 'node:path';
 import { buildIndex, hashCorpus, loadIndex, type BotIndex, type BuildStats } from './bot-index.js';
-import { CALIBRATION_FILE, matchCalibration, readCalibration, type CalibrationRecord } from './calibration-file.js';
+import { calibrationOfIndex, readCalibration } from './calibration-file.js';
 import type { Corpus } from './corpus-schema.js';
 import type { EmbedderInfo } from './embedder.js';
 import { loadConfiguredEmbedder, resolveEmbedderConfig } from './embedder-config.js';
@@ -119,7 +118,7 @@ export async function ingestCorpus(corpus: Corpus, options: IngestOptions): Prom
     seconds: seconds(),
     ...(recovered === undefined ? {} : { recovered }),
     // Built in memory, but served from this data dir: judged by its calibration like a loaded index.
-    index: { ...built.index, location, ...calibrationOf(options.dataDir, calibration, built.manifest) },
+    index: { ...built.index, location, ...calibrationOf(calibrationOfIndex(options.dataDir, calibration, built.manifest)) },
   };
 }
 
@@ -130,6 +129,6 @@ function isSameChoice(previous: BotIndex, chosen: EmbedderInfo | undefined): boo
   return built.name === chosen.name && built.version === chosen.version && built.fingerprint === chosen.fingerprint && built.dimension === chosen.dimension;
 }
 
-function calibrationOf(dataDir: string, record: CalibrationRecord | undefined, manifest: BotIndex['manifest']): Pick<BotIndex, 'calibration'> {
-  return record === undefined ? {} : { calibration: { ...matchCalibration(record, manifest), file: join(dataDir, CALIBRATION_FILE) } };
+function calibrationOf(calibration: BotIndex['calibration']): Pick<BotIndex, 'calibration'> {
+  return calibration === undefined ? {} : { calibration };
 }

@@ -1,6 +1,6 @@
-import { cp, readFile, rename, truncate, writeFile } from 'node:fs/promises';
+import { cp, readFile, rename, rm, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { currentGeneration, ingestCorpus, loadCorpus } from '@govchat/core';
+import { CALIBRATION_FILE, calibrationKeyOf, currentGeneration, ingestCorpus, loadCorpus, loadIndex, RETRIEVAL_CALIBRATION, writeCalibration } from '@govchat/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_CORPORA, ask, connectChat, postJson, prepareTestData, startServer, type RunningServer, type TestData } from './test-helpers/server-fixture.js';
 
@@ -93,4 +93,33 @@ describe('indexes written by another process', () => {
     socket.close();
     expect(((await (await fetch(`${main.url}/readyz`)).json()) as { bots: number }).bots).toBe(2);
   });
+
+  it('a calibration written into the data dir goes live without a restart; a malformed one is refused; removing it restores the shipped one', async () => {
+    const abstains = async (): Promise<boolean> => (await postJson(`${main.url}/api/bots/immigration/ask`, { text: FEE_QUESTION })).body.abstained === true;
+    expect(await abstains()).toBe(false);
+    const okBefore = await reloads('ok');
+    const index = await loadIndex(data.dataDir, 'immigration');
+    // A fit so strict that nothing is confident enough: the answer it changes is easy to see.
+    await writeCalibration(data.dataDir, {
+      format: 1,
+      createdAt: new Date().toISOString(),
+      ...calibrationKeyOf(index.manifest),
+      bots: ['immigration'],
+      leaveOneBotOutAccuracy: 0.5,
+      weights: RETRIEVAL_CALIBRATION.weights,
+      abstainBelow: 1,
+      fittedOn: 'strict.jsonl',
+    });
+    await eventually(abstains, 'the new calibration judges the answers');
+    expect(await reloads('ok')).toBeGreaterThan(okBefore);
+
+    const failedBefore = await reloads('failed');
+    await writeFile(join(data.dataDir, CALIBRATION_FILE), '{"format": 1');
+    await eventually(async () => (await reloads('failed')) > failedBefore, 'the malformed calibration is counted');
+    expect(await abstains()).toBe(true);
+
+    await rm(join(data.dataDir, CALIBRATION_FILE));
+    await eventually(async () => !(await abstains()), 'the shipped calibration judges the answers again');
+  });
 });
+

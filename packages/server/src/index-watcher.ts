@@ -1,6 +1,6 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { basename, join } from 'node:path';
-import { BOT_ID_PATTERN, currentGeneration, listIndexedBots, type BotEngine } from '@govchat/core';
+import { BOT_ID_PATTERN, currentGeneration, describeCalibration, listIndexedBots, readCalibration, type BotEngine } from '@govchat/core';
 import type { BotRegistry } from './bot-registry.js';
 import { createKeyedMutex } from './internal/keyed-mutex.js';
 import { describeError, loadBotEngine } from './load-bots.js';
@@ -41,7 +41,9 @@ const MAX_HOPS = 3;
  * A changed generation is loaded beside the live engine and swapped in; asks already running
  * finish on the old one. A generation that fails to load is logged once and counted, and the
  * previous engine keeps answering. New bots appearing in the data dir are served too; a bot
- * whose folder disappears keeps its last engine until restart.
+ * whose folder disappears keeps its last engine until restart. A new `<dataDir>/calibration.json`
+ * (`govchat calibrate`), or its removal, reloads every bot the same way: the calibration is part
+ * of how an index answers.
  *
  * @example
  * const watcher = watchIndexes({ dataDir, bots, logger, metrics, pollMs: 5000 });
@@ -58,6 +60,12 @@ export function watchIndexes(options: IndexWatcherOptions): IndexWatcher {
   let closed = false;
 
   const generationOf = (engine: BotEngine | undefined): string => (engine === undefined ? '' : basename(engine.index.location));
+  /** Which calibration file an engine was loaded with: its fit time, '' for none. */
+  const calibrationOf = (engine: BotEngine | undefined): string => engine?.index.calibration?.createdAt ?? '';
+  /** The same for the file on disk now; an unreadable file differs from every loaded one, so loading it reports why. */
+  const calibrationOnDisk = (): Promise<string> => readCalibration(dataDir).then((record) => record?.createdAt ?? '', () => 'unreadable');
+  /** One stamp for "this generation with this calibration": what a failure is logged once per. */
+  const stampOf = (generation: string, calibration: string): string => (calibration === '' ? generation : `${generation} + calibration ${calibration}`);
 
   function reportFailure(bot: string, generation: string, error: unknown): void {
     if (failed.get(bot) === generation) return;
@@ -77,8 +85,10 @@ export function watchIndexes(options: IndexWatcherOptions): IndexWatcher {
           if (bots.get(bot) !== undefined) reportFailure(bot, 'CURRENT', error);
           return;
         }
-        const previous = generationOf(bots.get(bot));
-        if (previous === target) {
+        const live = bots.get(bot);
+        const previous = generationOf(live);
+        const calibration = await calibrationOnDisk();
+        if (previous === target && calibrationOf(live) === calibration) {
           failed.delete(bot);
           return;
         }
@@ -88,18 +98,22 @@ export function watchIndexes(options: IndexWatcherOptions): IndexWatcher {
         } catch (error) {
           // Also the race where a writer pruned the generation while it loaded: the next check
           // (its CURRENT has moved on) loads the newer one.
-          reportFailure(bot, target, error);
+          reportFailure(bot, stampOf(target, calibration), error);
           return;
         }
         const loaded = generationOf(engine);
         const now = await currentGeneration(dataDir, bot).then(basename, () => loaded);
         // Never swap in a generation that CURRENT has already left, nor over a newer one that
-        // this node's own admin upload put live meanwhile.
-        if (loaded !== now || generationOf(bots.get(bot)) === now) continue;
+        // this node's own admin upload put live meanwhile (unless only the calibration is new).
+        const current = bots.get(bot);
+        if (loaded !== now || (generationOf(current) === now && calibrationOf(current) === calibrationOf(engine))) continue;
         bots.set(engine);
         failed.delete(bot);
         metrics.indexReloads.inc({ bot, outcome: 'ok' });
-        logger.info({ bot, generation: loaded, previous: previous || undefined, entries: engine.index.entries.length }, 'index reloaded from the data dir');
+        logger.info(
+          { bot, generation: loaded, previous: previous || undefined, entries: engine.index.entries.length, calibration: describeCalibration(engine.index) },
+          'index reloaded from the data dir',
+        );
         return;
       }
     });
