@@ -9,6 +9,7 @@ import {
   detectNonQuestion,
   fitConfidenceWeights,
   loadIndex,
+  readCalibration,
   scoreConfidence,
   type BotIndex,
   type CalibrationRecord,
@@ -193,8 +194,15 @@ export async function calibrateDataDir(
 ): Promise<DataDirCalibration> {
   const bots = [...new Set(queries.map((q) => q.bot))].sort();
   if (bots.length === 0) throw new GovchatError('INVALID_INPUT', `${options.datasetName} has no queries`);
+  // A malformed calibration.json is what this run replaces: it must not stop the run.
+  const replacing = await readCalibration(options.dataDir).then(
+    () => undefined,
+    (error: GovchatError) => error.message,
+  );
   const indexes = new Map<string, BotIndex>();
-  for (const bot of bots) indexes.set(bot, await loadIndex(options.dataDir, bot, options.env === undefined ? {} : { env: options.env }));
+  for (const bot of bots) {
+    indexes.set(bot, await loadIndex(options.dataDir, bot, { ...(options.env === undefined ? {} : { env: options.env }), calibration: replacing === undefined }));
+  }
   const keys = new Map(bots.map((bot) => [bot, calibrationKeyOf(indexes.get(bot)!.manifest)]));
   const families = new Set([...keys.values()].map((k) => k.embedder));
   if (families.size > 1) {
@@ -226,6 +234,13 @@ export async function calibrateDataDir(
     return isCorrect({ ...r, abstained: r.abstained || r.confidence < previous.abstainBelow });
   }).length;
   const { weights, fit } = fitSamples(samples);
+  // The baselines too, so that a comparison on these indexes (eval --compare) does not judge BM25
+  // or dense alone by weights fitted for another embedder.
+  const modeOf = async (mode: 'bm25' | 'dense') => {
+    const { weights: w, fit: f } = fitSamples(await collectSamples(queries, async (bot) => indexes.get(bot)!, mode));
+    return { weights: w, abstainBelow: f.threshold };
+  };
+  const modes = { bm25: await modeOf('bm25'), dense: await modeOf('dense') };
   const [first] = keys.values();
   const scope = bots.length < 2 ? 'in-sample (one bot)' : 'leave-one-bot-out';
   return {
@@ -239,8 +254,12 @@ export async function calibrateDataDir(
       weights,
       abstainBelow: fit.threshold,
       fittedOn: `${options.datasetName}: ${queries.length} queries, ${scope} accuracy ${fit.accuracy}`,
+      modes,
     },
     samples: samples.length,
-    before: { calibration: describeCalibration(indexes.get(bots[0]!)!), accuracy: round(beforeRight / samples.length) },
+    before: {
+      calibration: `${describeCalibration(indexes.get(bots[0]!)!)}${replacing === undefined ? '' : `; replaces a malformed one (${replacing})`}`,
+      accuracy: round(beforeRight / samples.length),
+    },
   };
 }

@@ -295,7 +295,7 @@ export async function loadIndex(dataDir: string, botId: string, options: LoadInd
     }
     concepts = new Int8Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
   }
-  const calibration = calibrationOfIndex(dataDir, await readCalibration(dataDir), manifest);
+  const calibration = options.calibration === false ? undefined : calibrationOfIndex(dataDir, await readCalibration(dataDir), manifest);
   return assemble({
     ...corpus,
     manifest,
@@ -312,6 +312,11 @@ export async function loadIndex(dataDir: string, botId: string, options: LoadInd
 export interface LoadIndexOptions {
   /** Where MODELS_DIR comes from for transformer indexes (default process.env). */
   readonly env?: NodeJS.ProcessEnv;
+  /**
+   * Read the data dir's calibration.json (default true). `govchat calibrate` loads without it
+   * when the file is malformed, since it is about to replace it.
+   */
+  readonly calibration?: boolean;
 }
 
 function sameInfo(a: EmbedderInfo, b: EmbedderInfo): boolean {

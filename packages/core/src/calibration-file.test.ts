@@ -42,6 +42,7 @@ function recordFor(index: BotIndex, overrides: Partial<CalibrationRecord> = {}):
     weights: RETRIEVAL_CALIBRATION.weights,
     abstainBelow: 0.99,
     fittedOn: 'my-dev.jsonl: 40 queries',
+    modes: { bm25: { weights: RETRIEVAL_CALIBRATION.modes.bm25.weights, abstainBelow: 0.98 }, dense: { weights: RETRIEVAL_CALIBRATION.modes.dense.weights, abstainBelow: 0.97 } },
     ...overrides,
   };
 }
@@ -81,6 +82,10 @@ describe('a data dir calibration (calibration.json)', () => {
     const { concept: _dropped, ...weights } = RETRIEVAL_CALIBRATION.weights;
     await writeFile(join(dir, CALIBRATION_FILE), JSON.stringify({ ...recordFor(index), weights }));
     expect(await caught(readCalibration(dir))).toMatchObject({ code: 'CONFIG_INVALID', field: 'weights.concept' });
+
+    const { modes: _modes, ...withoutModes } = recordFor(index);
+    await writeFile(join(dir, CALIBRATION_FILE), JSON.stringify(withoutModes));
+    expect(await caught(readCalibration(dir))).toMatchObject({ code: 'CONFIG_INVALID', field: 'modes' });
   });
 
   it('applies only to indexes of the same embedder family and pipeline, and says why not', () => {
@@ -92,7 +97,7 @@ describe('a data dir calibration (calibration.json)', () => {
     expect(otherVersion).toEqual({ applies: false, reason: expect.stringContaining('another version of govchat') });
   });
 
-  it('judges the loaded index: its threshold replaces the shipped one for the product, not for the baselines', async () => {
+  it('judges the loaded index: its thresholds replace the shipped ones, for the product and each baseline mode', async () => {
     const question = index.entries[0]!.question.en!;
     const shipped = createHybridRetriever(index);
     expect(shipped.abstainBelow).toBe(RETRIEVAL_CALIBRATION.abstainBelow);
@@ -102,7 +107,8 @@ describe('a data dir calibration (calibration.json)', () => {
     await writeCalibration(dataDir, recordFor(index));
     const loaded = await loadIndex(dataDir, BOT);
     expect(createHybridRetriever(loaded).abstainBelow).toBe(0.99);
-    expect(createHybridRetriever(loaded, { mode: 'bm25' }).abstainBelow).toBe(RETRIEVAL_CALIBRATION.modes.bm25.abstainBelow);
+    expect(createHybridRetriever(loaded, { mode: 'bm25' }).abstainBelow).toBe(0.98);
+    expect(createHybridRetriever(loaded, { mode: 'dense' }).abstainBelow).toBe(0.97);
     // The FAQ's own question is answered with high confidence, but not at 0.99.
     expect((await createBotEngine(loaded).ask({ text: question })).abstained).toBe(true);
     expect(describeCalibration(loaded)).toBe(`${join(dataDir, CALIBRATION_FILE)} (my-dev.jsonl: 40 queries)`);

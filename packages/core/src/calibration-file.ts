@@ -19,6 +19,17 @@ export interface RetrievalCalibration {
   readonly abstainBelow: number;
   /** What it was fitted on, for reports. */
   readonly fittedOn: string;
+  /**
+   * The single-signal modes eval compares the product with, each fitted for itself, so that a
+   * comparison on these indexes does not handicap a baseline with another mode's weights.
+   */
+  readonly modes: Readonly<Record<'bm25' | 'dense', ModeConfidence>>;
+}
+
+/** One retrieval mode's confidence weights and threshold. */
+export interface ModeConfidence {
+  readonly weights: ConfidenceWeights;
+  readonly abstainBelow: number;
 }
 
 /** `<dataDir>/calibration.json`, as `govchat calibrate` writes it. */
@@ -52,6 +63,10 @@ const recordSchema = z.strictObject({
   weights: weightsSchema,
   abstainBelow: z.number().min(0).max(1),
   fittedOn: z.string(),
+  modes: z.strictObject({
+    bm25: z.strictObject({ weights: weightsSchema, abstainBelow: z.number().min(0).max(1) }),
+    dense: z.strictObject({ weights: weightsSchema, abstainBelow: z.number().min(0).max(1) }),
+  }),
 });
 
 /**
@@ -132,7 +147,7 @@ export function matchCalibration(record: CalibrationRecord, manifest: Pick<Index
   if (record.pipeline !== key.pipeline) {
     return { applies: false, reason: `fitted on indexes built by another version of govchat (pipeline ${record.pipeline}, now ${key.pipeline})` };
   }
-  return { applies: true, calibration: { weights: record.weights, abstainBelow: record.abstainBelow, fittedOn: record.fittedOn } };
+  return { applies: true, calibration: { weights: record.weights, abstainBelow: record.abstainBelow, fittedOn: record.fittedOn, modes: record.modes } };
 }
 
 /** A data dir's calibration as it stands for one index: whether it applies, which file, which fit. */

@@ -98,9 +98,9 @@ interface Scored {
 export function createHybridRetriever(index: BotIndex, overrides: Partial<HybridOptions> = {}): Retriever {
   const mode = overrides.mode ?? DEFAULT_HYBRID_OPTIONS.mode;
   // Each mode has its own fitted confidence model and threshold: one mode's weights misjudge another's
-  // signals. The product's own mode takes the data dir's calibration when it fits this index.
-  const calibration =
-    mode !== 'hybrid' ? RETRIEVAL_CALIBRATION.modes[mode] : index.calibration?.applies === true ? index.calibration.calibration : RETRIEVAL_CALIBRATION;
+  // signals. The data dir's calibration, when it fits this index, replaces the shipped one.
+  const fitted = index.calibration?.applies === true ? index.calibration.calibration : RETRIEVAL_CALIBRATION;
+  const calibration = mode === 'hybrid' ? fitted : fitted.modes[mode];
   const options: HybridOptions = { ...DEFAULT_HYBRID_OPTIONS, confidence: calibration.weights, ...overrides };
   const aliases = (index.bot.aliases ?? []).map((group) => group.map((a) => normaliseText(a).written).filter((a) => a.length > 0));
   const cooccurrence = isCooccurrenceEmbedder(index.embedder) ? index.embedder : undefined;

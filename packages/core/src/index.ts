@@ -59,7 +59,7 @@ export { CONFIDENCE_FEATURES, fitConfidenceWeights, scoreConfidence } from './co
 export type { ConfidenceFeature, ConfidenceFeatures, ConfidenceWeights } from './confidence-model.js';
 export { RETRIEVAL_CALIBRATION } from './retrieval-calibration.js';
 export { CALIBRATION_FILE, calibrationKeyOf, calibrationOfIndex, describeCalibration, describeCalibrations, matchCalibration, readCalibration, writeCalibration } from './calibration-file.js';
-export type { CalibrationMatch, CalibrationRecord, IndexCalibration, RetrievalCalibration } from './calibration-file.js';
+export type { CalibrationMatch, CalibrationRecord, IndexCalibration, ModeConfidence, RetrievalCalibration } from './calibration-file.js';
 export type { RetrievalHit, RetrievalQuery, RetrievalResult, Retriever, RetrieveOptions } from './retriever.js';
 
 // Answers

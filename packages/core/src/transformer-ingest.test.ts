@@ -63,7 +63,7 @@ describe('ingest with a transformer embedder (tiny offline ONNX model)', () => {
     expect(key.embedder).toBe(`transformer:${tiny.id}@${index.manifest.embedder.fingerprint}`);
     expect(describeCalibration(index)).toContain('fitted for the built-in embedder, not this model: run "govchat calibrate');
 
-    const record = { format: 1, createdAt: new Date().toISOString(), pipeline: key.pipeline, embedder: 'cooccurrence', bots: [BOT], leaveOneBotOutAccuracy: 0.9, weights: RETRIEVAL_CALIBRATION.weights, abstainBelow: 0.3, fittedOn: 'dev' } as const;
+    const record = { format: 1, createdAt: new Date().toISOString(), pipeline: key.pipeline, embedder: 'cooccurrence', bots: [BOT], leaveOneBotOutAccuracy: 0.9, weights: RETRIEVAL_CALIBRATION.weights, abstainBelow: 0.3, fittedOn: 'dev', modes: RETRIEVAL_CALIBRATION.modes } as const;
     await writeCalibration(dataDir, record);
     const builtIn = await loadIndex(dataDir, BOT, { env });
     expect(createHybridRetriever(builtIn).abstainBelow).toBe(RETRIEVAL_CALIBRATION.abstainBelow);

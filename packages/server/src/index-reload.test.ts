@@ -109,6 +109,7 @@ describe('indexes written by another process', () => {
       weights: RETRIEVAL_CALIBRATION.weights,
       abstainBelow: 1,
       fittedOn: 'strict.jsonl',
+      modes: RETRIEVAL_CALIBRATION.modes,
     });
     await eventually(abstains, 'the new calibration judges the answers');
     expect(await reloads('ok')).toBeGreaterThan(okBefore);

@@ -63,6 +63,8 @@ describe('govchat calibrate', () => {
     expect(result.abstainBelow).toBeGreaterThanOrEqual(0);
     expect(result.abstainBelow).toBeLessThanOrEqual(1);
     expect(result.before.calibration).toMatch(/^shipped \(/);
+    // The baselines that eval --compare runs on these indexes are fitted too.
+    for (const mode of ['bm25', 'dense']) expect(result.modes[mode].abstainBelow).toEqual(expect.any(Number));
     const stored = JSON.parse(await readFile(file, 'utf8')) as Record<string, any>;
     expect(stored.weights).toEqual(result.weights);
     expect(stored.fittedOn).toBe(`dev.jsonl: 36 queries, leave-one-bot-out accuracy ${result.leaveOneBotOutAccuracy}`);
@@ -72,6 +74,13 @@ describe('govchat calibrate', () => {
     expect(evalRun.out).toContain(`calibration: ${file} (${stored.fittedOn})`);
     const bots = await run(['bots']);
     expect(bots.out).toContain(`calibration: ${file} (${stored.fittedOn})`);
+
+    // A malformed file does not stop the run that replaces it.
+    await writeFile(file, '{"format": 1');
+    expect((await run(['eval', '--dataset', 'dev.jsonl'])).code).toBe(1);
+    const repaired = await run(['calibrate', '--dataset', 'dev.jsonl', '--json']);
+    expect(repaired.code).toBe(0);
+    expect(JSON.parse(repaired.out).before.calibration).toContain('replaces a malformed one');
 
     // Fitting again starts from the data dir's own calibration, and says so.
     const again = await run(['calibrate', '--dataset', 'dev.jsonl']);
