@@ -64,15 +64,20 @@ describe('computeMetrics', () => {
     expect(m.mrr).toBe(0.4583); // (1 + 1/2 + 0 + 1/3) / 4
   });
 
+  it('bounds what re-ranking the top 3 and perfect abstention could reach: every query but the one retrieval never found', () => {
+    // r3's FAQ is not among its sources; r2 (rank 2) and r6 (rank 3) would be right re-ranked; r4, r5 are out of scope.
+    expect(m.ceilingAt3).toBe(0.8333);
+  });
+
   it('scores abstaining with out-of-scope as the positive class', () => {
     expect(m.abstain).toEqual({ precision: 0.3333, recall: 0.5, f1: 0.4 });
   });
 
   it('breaks accuracy down per language (in report order) and per bot', () => {
     expect(Object.keys(m.byLang)).toEqual(['en', 'zh-HK', 'yue']);
-    expect(m.byLang.en).toEqual({ n: 2, accuracy: 0.5, hitAt1: 0.5 });
-    expect(m.byLang['zh-HK']).toEqual({ n: 2, accuracy: 0, hitAt1: 0 });
-    expect(m.byLang.yue).toEqual({ n: 2, accuracy: 0.5, hitAt1: 0 });
+    expect(m.byLang.en).toEqual({ n: 2, accuracy: 0.5, hitAt1: 0.5, hitAt3: 1, ceilingAt3: 1 });
+    expect(m.byLang['zh-HK']).toEqual({ n: 2, accuracy: 0, hitAt1: 0, hitAt3: 1, ceilingAt3: 1 });
+    expect(m.byLang.yue).toEqual({ n: 2, accuracy: 0.5, hitAt1: 0, hitAt3: 0, ceilingAt3: 0.5 });
     expect(m.byBot).toEqual({ A: { n: 3, accuracy: 0.3333 }, B: { n: 3, accuracy: 0.3333 } });
   });
 
@@ -119,7 +124,7 @@ describe('computeMetrics', () => {
     ]);
     expect(outOnly.accuracy).toBe(0.5);
     expect([outOnly.hitAt1, outOnly.hitAt3, outOnly.mrr]).toEqual([0, 0, 0]);
-    expect(outOnly.byLang.yue).toEqual({ n: 2, accuracy: 0.5, hitAt1: 0 });
+    expect(outOnly.byLang.yue).toEqual({ n: 2, accuracy: 0.5, hitAt1: 0, hitAt3: 0, ceilingAt3: 1 });
     expect(outOnly.abstain).toEqual({ precision: 1, recall: 0.5, f1: 0.6667 });
   });
 
@@ -131,6 +136,7 @@ describe('computeMetrics', () => {
       hitAt1: 0,
       hitAt3: 0,
       mrr: 0,
+      ceilingAt3: 0,
       abstain: { precision: 0, recall: 0, f1: 0 },
       byLang: {},
       byBot: {},

@@ -30,11 +30,26 @@ export interface EvalMetrics {
   readonly hitAt1: number;
   readonly hitAt3: number;
   readonly mrr: number;
+  /**
+   * The accuracy a perfect re-ranker of the top 3 with perfect abstention would reach: in-scope
+   * queries with an expected FAQ in the top 3, plus every out-of-scope query, over all. Above
+   * `accuracy`, the gap is ranking and abstention; below 1, it is candidates retrieval never found.
+   */
+  readonly ceilingAt3: number;
   /** Out-of-scope is the positive class. */
   readonly abstain: PrecisionRecall;
-  readonly byLang: Record<string, { n: number; accuracy: number; hitAt1: number }>;
+  readonly byLang: Record<string, LangMetrics>;
   readonly byBot: Record<string, { n: number; accuracy: number }>;
   readonly latencyMs: { p50: number; p95: number };
+}
+
+/** One language's share of the metrics; hit@k over its in-scope queries. */
+export interface LangMetrics {
+  readonly n: number;
+  readonly accuracy: number;
+  readonly hitAt1: number;
+  readonly hitAt3: number;
+  readonly ceilingAt3: number;
 }
 
 /** The order languages are reported in (core's QueryLang order); unknown ones follow, sorted. */
@@ -63,6 +78,16 @@ export function firstRelevantRank(r: EvalRecord): number {
   return i < 0 ? 0 : i + 1;
 }
 
+function isInTop3(r: EvalRecord): boolean {
+  const k = firstRelevantRank(r);
+  return k >= 1 && k <= 3;
+}
+
+/** Right under a perfect re-ranker of the top 3 with perfect abstention (see EvalMetrics.ceilingAt3). */
+function isReachableAt3(r: EvalRecord): boolean {
+  return r.expected.length === 0 || isInTop3(r);
+}
+
 /**
  * Every number the harness reports, rounded to 4 decimals. Ratios with nothing to count (no
  * in-scope query for hit@k, no abstention for precision) are 0, so the JSON stays all numbers.
@@ -72,11 +97,17 @@ export function firstRelevantRank(r: EvalRecord): number {
 export function computeMetrics(records: readonly EvalRecord[]): EvalMetrics {
   const inScope = records.filter((r) => r.expected.length > 0);
   const ranks = inScope.map(firstRelevantRank);
-  const byLang: Record<string, { n: number; accuracy: number; hitAt1: number }> = {};
+  const byLang: Record<string, LangMetrics> = {};
   const langGroups = [...groupBy(records, (r) => r.lang)].sort(([a], [b]) => langRank(a) - langRank(b) || a.localeCompare(b));
   for (const [lang, group] of langGroups) {
     const scoped = group.filter((r) => r.expected.length > 0);
-    byLang[lang] = { n: group.length, accuracy: share(group, isCorrect), hitAt1: share(scoped, (r) => firstRelevantRank(r) === 1) };
+    byLang[lang] = {
+      n: group.length,
+      accuracy: share(group, isCorrect),
+      hitAt1: share(scoped, (r) => firstRelevantRank(r) === 1),
+      hitAt3: share(scoped, isInTop3),
+      ceilingAt3: share(group, isReachableAt3),
+    };
   }
   const byBot: Record<string, { n: number; accuracy: number }> = {};
   for (const [bot, group] of groupBy(records, (r) => r.bot)) byBot[bot] = { n: group.length, accuracy: share(group, isCorrect) };
@@ -87,6 +118,7 @@ export function computeMetrics(records: readonly EvalRecord[]): EvalMetrics {
     hitAt1: share(ranks, (k) => k === 1),
     hitAt3: share(ranks, (k) => k >= 1 && k <= 3),
     mrr: ranks.length === 0 ? 0 : round(ranks.reduce((sum, k) => sum + (k === 0 ? 0 : 1 / k), 0) / ranks.length),
+    ceilingAt3: share(records, isReachableAt3),
     abstain: abstention(records),
     byLang,
     byBot,

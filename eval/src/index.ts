@@ -31,7 +31,7 @@ export type { EvalQuery } from './eval-dataset.js';
 export type { EvalBaseline } from './eval-baseline.js';
 export type { EngineFactory, RunEvalOptions } from './run-eval.js';
 export type { CompareOptions, ConfigResult, EvalConfig, Lead, PairedComparison } from './compare-configs.js';
-export type { EvalMetrics, EvalRecord, PrecisionRecall } from './eval-metrics.js';
+export type { EvalMetrics, EvalRecord, LangMetrics, PrecisionRecall } from './eval-metrics.js';
 export type { EvalMiss, MissKind } from './select-misses.js';
 export type { AccuracyChange, DatasetChange, QueryChange, QueryDecision, QueryOutcome, RunDiff } from './compare-runs.js';
 export type { GateResult } from './accuracy-gate.js';

@@ -53,7 +53,7 @@ describe('govchat eval', () => {
     expectMetrics(summary);
     expect(summary.n).toBe(4);
     expect(Object.keys(summary.byLang as object)).toEqual(['en', 'zh-HK', 'mixed']);
-    expect((summary.byLang as Record<string, object>).en).toEqual({ n: 2, accuracy: expect.any(Number), hitAt1: expect.any(Number) });
+    expect((summary.byLang as Record<string, object>).en).toEqual({ n: 2, accuracy: expect.any(Number), hitAt1: expect.any(Number), hitAt3: expect.any(Number), ceilingAt3: expect.any(Number) });
     expect(summary.byBot).toEqual({ 'iam-smart': { n: 4, accuracy: expect.any(Number) } });
     expect(summary.compare).toBeUndefined();
   });
