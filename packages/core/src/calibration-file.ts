@@ -8,7 +8,7 @@ import { writeFileAtomically } from './index-store.js';
 import { RETRIEVAL_CALIBRATION } from './retrieval-calibration.js';
 
 /**
- * A confidence model and abstention threshold for the product (hybrid) retriever. The shipped one
+ * Confidence models and abstention thresholds: the product's (hybrid) and the baselines'. The shipped one
  * (retrieval-calibration.ts) is fitted on the bundled dev set with the built-in embedder; a data
  * dir can hold its own, fitted by `govchat calibrate` on the indexes actually served — which a
  * transformer embedder needs, since its cosines live on another scale than the built-in's.
