@@ -46,7 +46,7 @@ export function fitThreshold(records: readonly EvalRecord[]): ThresholdFit {
   let best = -1;
   let bestCuts: number[] = [];
   for (const t of cuts) {
-    const correct = records.filter((r) => isCorrect({ ...r, abstained: r.abstained || r.confidence < t })).length;
+    const correct = records.filter((r) => isCorrectAt(r, t)).length;
     if (correct > best) {
       best = correct;
       bestCuts = [t];
@@ -57,6 +57,11 @@ export function fitThreshold(records: readonly EvalRecord[]): ThresholdFit {
   // Among the best cuts take the median: thresholds that tie are usually one contiguous band.
   const threshold = bestCuts[Math.floor((bestCuts.length - 1) / 2)] ?? 0;
   return { threshold: round(threshold), accuracy: records.length === 0 ? 0 : round(best / records.length), range: [round(lo), round(hi)] };
+}
+
+/** Whether the record's decision is right when answers below `threshold` are withheld. */
+function isCorrectAt(r: EvalRecord, threshold: number): boolean {
+  return isCorrect({ ...r, abstained: r.abstained || r.confidence < threshold });
 }
 
 function round(value: number): number {
@@ -124,6 +129,11 @@ function fitSamples(samples: readonly Sample[]): ModeCalibration {
   return { weights, fit: fitThreshold(records) };
 }
 
+/** One mode's samples, fitted (see fitSamples). */
+async function fitMode(queries: readonly EvalQuery[], indexOf: (bot: string) => Promise<BotIndex>, mode: RetrievalMode): Promise<ModeCalibration> {
+  return fitSamples(await collectSamples(queries, indexOf, mode));
+}
+
 /**
  * Fits the retrieval confidence model and the abstention threshold on a (dev) dataset, for the
  * product (hybrid) and for each single-signal mode — so that BM25-only and dense-only are compared
@@ -143,7 +153,7 @@ export async function calibrateRetrieval(
     return index;
   };
   const modes = {} as Record<RetrievalMode, ModeCalibration>;
-  for (const mode of ['hybrid', 'bm25', 'dense'] as const) modes[mode] = fitSamples(await collectSamples(queries, indexOf, mode));
+  for (const mode of ['hybrid', 'bm25', 'dense'] as const) modes[mode] = await fitMode(queries, indexOf, mode);
   const literal = (w: ConfidenceWeights): string => JSON.stringify(w).replaceAll(',', ', ').replaceAll(':', ': ').replace('{', '{ ').replace(/}$/, ' }');
   const { weights, fit } = modes.hybrid;
   const source = `/**
@@ -214,7 +224,8 @@ export async function calibrateDataDir(
   const pipelines = new Set([...keys.values()].map((k) => k.pipeline));
   if (pipelines.size > 1) throw new GovchatError('INVALID_INPUT', `the bots of ${options.datasetName} were indexed by different versions of govchat; run "govchat ingest" first`, { field: 'dataset' });
 
-  const samples = await collectSamples(queries, async (bot) => indexes.get(bot)!, 'hybrid');
+  const indexOf = async (bot: string): Promise<BotIndex> => indexes.get(bot)!;
+  const samples = await collectSamples(queries, indexOf, 'hybrid');
   const right = samples.filter((s) => s.label === 1).length;
   if (samples.length < MIN_CALIBRATION_SAMPLES || right === 0 || right === samples.length) {
     throw new GovchatError(
@@ -230,14 +241,13 @@ export async function calibrateDataDir(
   };
   const beforeRight = samples.filter((s) => {
     const previous = previousOf(s.query.bot);
-    const r = recordOf(s, previous.weights);
-    return isCorrect({ ...r, abstained: r.abstained || r.confidence < previous.abstainBelow });
+    return isCorrectAt(recordOf(s, previous.weights), previous.abstainBelow);
   }).length;
   const { weights, fit } = fitSamples(samples);
   // The baselines too, so that a comparison on these indexes (eval --compare) does not judge BM25
   // or dense alone by weights fitted for another embedder.
   const modeOf = async (mode: 'bm25' | 'dense') => {
-    const { weights: w, fit: f } = fitSamples(await collectSamples(queries, async (bot) => indexes.get(bot)!, mode));
+    const { weights: w, fit: f } = await fitMode(queries, indexOf, mode);
     return { weights: w, abstainBelow: f.threshold };
   };
   const modes = { bm25: await modeOf('bm25'), dense: await modeOf('dense') };

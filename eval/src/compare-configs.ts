@@ -1,6 +1,6 @@
 import { createBotEngine, type Answerer, type BotIndex } from '@govchat/core';
 import { queryKey } from './compare-runs.js';
-import { runCrossDepartment, type CrossDepartmentResult } from './cross-department.js';
+import { loadAllIndexes, runCrossDepartment, type CrossDepartmentResult } from './cross-department.js';
 import type { EvalQuery } from './eval-dataset.js';
 import { computeMetrics, isCorrect, type EvalMetrics, type EvalRecord } from './eval-metrics.js';
 import { createMiniSearchRetriever } from './minisearch-retriever.js';
@@ -81,6 +81,8 @@ export async function runComparison(queries: readonly EvalQuery[], options: Comp
   const perConfig = options.bot === undefined ? queries.length : queries.filter((q) => q.bot === options.bot).length;
   const total = perConfig * configs.length;
   const results: ConfigResult[] = [];
+  // Every configuration asks the same other departments' questions: read every bot's index once.
+  const everyIndex = options.crossDepartments === undefined ? undefined : await loadAllIndexes(options.dataDir);
   for (const [i, config] of configs.entries()) {
     const records = await runEval(queries, {
       dataDir: options.dataDir,
@@ -96,6 +98,7 @@ export async function runComparison(queries: readonly EvalQuery[], options: Comp
             dataDir: options.dataDir,
             bots: options.crossDepartments.bots,
             createEngine: config.createEngine,
+            ...(everyIndex === undefined ? {} : { indexes: everyIndex }),
             onProgress: (done, all) => options.onProgress?.(done, all, `${config.name} · other departments`),
           });
     results.push({ name: config.name, description: config.description, records, metrics: computeMetrics(records), ...(crossDepartment === undefined ? {} : { crossDepartment }) });

@@ -105,6 +105,8 @@ export interface CrossDepartmentOptions {
   readonly bots?: readonly string[];
   /** Default: the full pipeline, exactly as `govchat ask` runs it. */
   readonly createEngine?: EngineFactory;
+  /** Every bot's index, already loaded (default: read from `dataDir`). */
+  readonly indexes?: readonly BotIndex[];
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -115,7 +117,7 @@ export interface CrossDepartmentOptions {
  * @example const { share, byBot } = await runCrossDepartment({ dataDir: './data' });
  */
 export async function runCrossDepartment(options: CrossDepartmentOptions): Promise<CrossDepartmentResult> {
-  const indexes = await Promise.all((await listIndexedBots(options.dataDir)).map((id) => loadIndex(options.dataDir, id)));
+  const indexes = options.indexes ?? (await loadAllIndexes(options.dataDir));
   const queries = crossDepartmentQueries(indexes, options.bots);
   const records = await runEval(queries, {
     dataDir: options.dataDir,
@@ -125,6 +127,15 @@ export async function runCrossDepartment(options: CrossDepartmentOptions): Promi
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
   });
   return summariseCrossDepartment(queries, records);
+}
+
+/**
+ * Every bot's index in the data dir: the questions cross-department runs ask come from all of them.
+ *
+ * @example const indexes = await loadAllIndexes('./data');
+ */
+export async function loadAllIndexes(dataDir: string): Promise<BotIndex[]> {
+  return Promise.all((await listIndexedBots(dataDir)).map((id) => loadIndex(dataDir, id)));
 }
 
 /** What a baseline keeps of a cross-department run: the counts, not the listed answers. */
