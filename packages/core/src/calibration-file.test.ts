@@ -118,6 +118,9 @@ describe('a data dir calibration (calibration.json)', () => {
     await writeCalibration(dataDir, recordFor(index));
     const rebuilt = await ingestCorpus(await loadCorpus(join(corpora, BOT)), { dataDir, force: true });
     expect(createHybridRetriever(rebuilt.index).abstainBelow).toBe(0.99);
+    const unchanged = await ingestCorpus(await loadCorpus(join(corpora, BOT)), { dataDir });
+    expect(unchanged.unchanged).toBe(true);
+    expect(createHybridRetriever(unchanged.index).abstainBelow).toBe(0.99);
 
     await writeCalibration(dataDir, recordFor(index, { embedder: 'transformer:other@abc' }));
     const loaded = await loadIndex(dataDir, BOT);

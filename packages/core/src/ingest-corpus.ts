@@ -61,12 +61,14 @@ export async function ingestCorpus(corpus: Corpus, options: IngestOptions): Prom
             ...(embedderConfig.options.passagePrefix === undefined ? {} : { passagePrefix: embedderConfig.options.passagePrefix }),
           },
         };
-  // Read first: a malformed calibration stops the ingest before anything is written.
+  // Read first, once, for whichever index this returns: a malformed calibration stops the ingest
+  // before anything is written.
   const calibration = await readCalibration(options.dataDir);
+  const judged = (index: BotIndex): BotIndex => ({ ...index, ...calibrationOf(calibrationOfIndex(options.dataDir, calibration, index.manifest)) });
   let previous: BotIndex | undefined;
   let recovered: string | undefined;
   try {
-    previous = await loadIndex(options.dataDir, botId, { env });
+    previous = await loadIndex(options.dataDir, botId, { env, calibration: false });
   } catch (error) {
     if (!isGovchatError(error)) throw error;
     // A corrupted index (or one whose embedder cannot be loaded any more) is rebuilt from the
@@ -93,7 +95,7 @@ export async function ingestCorpus(corpus: Corpus, options: IngestOptions): Prom
         refitted: false,
         embedder: previous.embedder.info,
         seconds: seconds(),
-        index: previous,
+        index: judged(previous),
       };
     }
   }
@@ -118,7 +120,7 @@ export async function ingestCorpus(corpus: Corpus, options: IngestOptions): Prom
     seconds: seconds(),
     ...(recovered === undefined ? {} : { recovered }),
     // Built in memory, but served from this data dir: judged by its calibration like a loaded index.
-    index: { ...built.index, location, ...calibrationOf(calibrationOfIndex(options.dataDir, calibration, built.manifest)) },
+    index: judged({ ...built.index, location }),
   };
 }
 
